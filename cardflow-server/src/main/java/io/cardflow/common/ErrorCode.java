@@ -1,0 +1,45 @@
+package io.cardflow.common;
+
+import org.springframework.http.HttpStatus;
+
+/** The stable machine codes of our problem responses, each with its HTTP status. */
+public enum ErrorCode {
+    MALFORMED_JSON(HttpStatus.BAD_REQUEST, "Malformed JSON"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+    VALIDATION_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused"),
+    IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "Idempotency key in use"),
+    HOLDER_TYPE_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "Product not available for this customer type"),
+    APPLICATION_IN_PROGRESS(HttpStatus.CONFLICT, "Application in progress"),
+    APPLICATION_ALREADY_APPROVED(HttpStatus.CONFLICT, "Application already approved"),
+    KYC_ATTEMPTS_EXHAUSTED(HttpStatus.CONFLICT, "KYC attempts exhausted"),
+    APPLICATION_NOT_IN_REVIEW(HttpStatus.CONFLICT, "Application not in manual review"),
+    API_KEY_ALREADY_REVOKED(HttpStatus.CONFLICT, "API key already revoked"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

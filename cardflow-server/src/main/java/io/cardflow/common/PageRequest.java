@@ -1,0 +1,29 @@
+package io.cardflow.common;
+
+/**
+ * The {@code limit} (1–100, default 10) and {@code startingAfter} cursor of a list call, newest first.
+ * Taken as strings so that a bad value is our 422 naming the parameter rather than a framework error.
+ */
+public record PageRequest(int limit, String startingAfter) {
+
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 100;
+
+    public static PageRequest of(String limit, String startingAfter) {
+        int parsedLimit = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                parsedLimit = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("limit", "must be an integer between 1 and " + MAX_LIMIT);
+            }
+            if (parsedLimit < 1 || parsedLimit > MAX_LIMIT) {
+                throw ApiException.invalid("limit", "must be an integer between 1 and " + MAX_LIMIT);
+            }
+        }
+        if (startingAfter != null && startingAfter.isBlank()) {
+            throw ApiException.invalid("startingAfter", "must be the id of an object from a previous page");
+        }
+        return new PageRequest(parsedLimit, startingAfter);
+    }
+}

@@ -1,0 +1,17 @@
+package io.cardflow.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** An RFC 9457 problem body with our stable {@code code}, the request id and, for 422, the field errors. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance, String code,
+                      String requestId, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(ErrorCode code, String detail, String instance, List<FieldError> errors) {
+        return new Problem("urn:cardflow:problem:" + code.code(), code.title(), code.status().value(), detail, instance,
+                code.code(), RequestIds.current(), errors);
+    }
+}

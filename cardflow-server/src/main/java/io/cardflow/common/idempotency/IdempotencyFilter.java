@@ -1,0 +1,153 @@
+package io.cardflow.common.idempotency;
+
+import io.cardflow.common.CachedBodyFilter;
+import io.cardflow.common.ErrorCode;
+import io.cardflow.common.Hashing;
+import io.cardflow.common.ProblemWriter;
+import io.cardflow.security.MerchantPrincipal;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * {@code Idempotency-Key} on any POST: the same key with the same request replays the first answer without doing the
+ * work again; with another request it is a 422; while the first is still running it is a 409.
+ *
+ * <p>The work runs in one transaction with the recording of its answer, and the answer reaches the client only after
+ * that commit: a crash either leaves both or neither, so a retried request is never done twice.
+ */
+@Component
+@Order(0)
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotencyStore store;
+    private final TransactionTemplate transaction;
+    private final ProblemWriter problems;
+
+    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transaction, ProblemWriter problems) {
+        this.store = store;
+        this.transaction = transaction;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith("/api/") || scope() == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(key).matches()) {
+            problems.write(request, response, ErrorCode.VALIDATION_FAILED,
+                    "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");
+            return;
+        }
+        String scope = scope();
+        String requestHash = requestHash(request);
+        switch (store.claim(scope, key, requestHash)) {
+            case IdempotencyStore.Claim.Replay replay -> replay(response, replay);
+            case IdempotencyStore.Claim.DifferentRequest ignored -> problems.write(request, response,
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different request");
+            case IdempotencyStore.Claim.InFlight ignored -> problems.write(request, response,
+                    ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is still in progress; retry later");
+            case IdempotencyStore.Claim.Claimed ignored -> perform(request, response, chain, scope, key);
+        }
+    }
+
+    private void perform(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope, String key)
+            throws IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            transaction.executeWithoutResult(tx -> {
+                run(chain, request, captured);
+                if (captured.getStatus() < 400) {
+                    store.completeWithWork(scope, key, captured.getStatus(), captured.getContentType(), body(captured));
+                } else {
+                    tx.setRollbackOnly();
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("Request with Idempotency-Key failed; the key is released for a retry", e);
+            store.release(scope, key);
+            captured.resetBuffer();
+            problems.write(request, captured, ErrorCode.INTERNAL_ERROR,
+                    "Something went wrong on our side; nothing was done, retry with the same Idempotency-Key");
+            captured.copyBodyToResponse();
+            return;
+        }
+        int status = captured.getStatus();
+        if (status >= 500) {
+            store.release(scope, key);
+        } else if (status >= 400) {
+            store.completeAlone(scope, key, status, captured.getContentType(), body(captured));
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private static void run(FilterChain chain, HttpServletRequest request, ContentCachingResponseWrapper response) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ServletException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyStore.Claim.Replay replay) throws IOException {
+        response.setStatus(replay.status());
+        response.setHeader("Idempotent-Replayed", "true");
+        if (replay.contentType() != null) {
+            response.setContentType(replay.contentType());
+        }
+        if (replay.body() != null) {
+            response.getOutputStream().write(replay.body().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String body(ContentCachingResponseWrapper response) {
+        return new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static String requestHash(HttpServletRequest request) throws IOException {
+        ByteArrayOutputStream canonical = new ByteArrayOutputStream();
+        canonical.write((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+        CachedBodyFilter.CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyFilter.CachedBodyRequest.class);
+        canonical.write(cached != null ? cached.body() : request.getInputStream().readAllBytes());
+        return Hashing.sha256Hex(canonical.toByteArray());
+    }
+
+    private static String scope() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return null;
+        }
+        if (authentication.getPrincipal() instanceof MerchantPrincipal merchant) {
+            return merchant.merchantId();
+        }
+        return authentication.getAuthorities().stream().anyMatch(a -> "ROLE_OPERATOR".equals(a.getAuthority())) ? "operator" : null;
+    }
+}

@@ -1,0 +1,43 @@
+package io.cardflow.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The {@code cardflow.*} settings; each has an environment equivalent ({@code cardflow.data-dir} = {@code CARDFLOW_DATA_DIR}). */
+@ConfigurationProperties("cardflow")
+public record CardflowProperties(
+        @DefaultValue("./data") Path dataDir,
+        String adminKey,
+        @DefaultValue("PT2S") Duration sandboxDelay,
+        String productsFile,
+        @DefaultValue Kyc kyc,
+        @DefaultValue("auto") DemoMerchant demoMerchant,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue("65536") int maxRequestBytes) {
+
+    public CardflowProperties {
+        if (sandboxDelay.isNegative()) {
+            throw new IllegalArgumentException("cardflow.sandbox-delay must not be negative, was " + sandboxDelay);
+        }
+    }
+
+    public record Kyc(
+            @DefaultValue("classpath:watchlist/sample-watchlist.txt") String watchlistFile,
+            @DefaultValue("0.90") double watchlistMatchThreshold) {
+
+        public Kyc {
+            if (watchlistMatchThreshold <= 0 || watchlistMatchThreshold > 1) {
+                throw new IllegalArgumentException("cardflow.kyc.watchlist-match-threshold must be in (0, 1], was " + watchlistMatchThreshold);
+            }
+        }
+    }
+
+    public record Idempotency(
+            @DefaultValue("PT48H") Duration retention,
+            @DefaultValue("PT1M") Duration inFlightTimeout) {
+    }
+
+    public enum DemoMerchant { AUTO, ALWAYS, NEVER }
+}

@@ -1,0 +1,22 @@
+package io.cardflow.customer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cardflow.common.Address;
+import io.cardflow.common.HolderType;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A merchant's end customer: a person ({@code individual}) or a company ({@code business}). Not verified by itself. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Customer(
+        String customerId,
+        HolderType type,
+        String firstName,
+        String lastName,
+        String legalName,
+        String email,
+        String phone,
+        LocalDate dateOfBirth,
+        Address address,
+        Instant createdAt) {
+}

@@ -1,0 +1,44 @@
+package io.cardflow.customer;
+
+import io.cardflow.common.ApiException;
+import io.cardflow.common.Ids;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    CustomerService(CustomerRepository customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Customer create(String merchantId, CreateCustomerRequest request) {
+        Customer customer = new Customer(Ids.newId("cus"), request.type(), strip(request.firstName()),
+                strip(request.lastName()), strip(request.legalName()), request.email().strip(), request.phone(),
+                request.dateOfBirth(), request.address(), clock.instant());
+        customers.insert(merchantId, customer);
+        return customer;
+    }
+
+    public Customer get(String merchantId, String customerId) {
+        return customers.find(merchantId, customerId).orElseThrow(() -> ApiException.notFound("customer", customerId));
+    }
+
+    public Page<Customer> list(String merchantId, PageRequest page) {
+        Long before = page.startingAfter() == null ? null : customers.seqOf(merchantId, page.startingAfter())
+                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such customer"));
+        return Page.fromOverfetched(customers.list(merchantId, page.limit(), before), page.limit());
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+}

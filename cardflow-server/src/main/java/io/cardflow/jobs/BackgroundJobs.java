@@ -1,0 +1,33 @@
+package io.cardflow.jobs;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Schedules durable background work (db-scheduler). Scheduling joins the caller's transaction, so a state change
+ * and the job that continues it commit together: after a crash, either both exist or neither does.
+ */
+@Component
+public class BackgroundJobs {
+
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+
+    /** Lazy: the scheduler is built from the task beans, whose handlers need the services that schedule. */
+    BackgroundJobs(@Lazy SchedulerClient scheduler, Clock clock) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void scheduleAfter(TaskDescriptor<String> task, String objectId, java.time.Duration delay) {
+        Instant at = clock.instant().plus(delay);
+        scheduler.scheduleIfNotExists(task.instance(objectId).data(objectId).scheduledTo(at));
+    }
+}

@@ -1,0 +1,64 @@
+package io.cardflow.kyc;
+
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/applications")
+@Tag(name = "Operator: manual review")
+class AdminApplicationController {
+
+    private final ApplicationService applications;
+
+    AdminApplicationController(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    enum Decision {
+        @JsonProperty("approved") APPROVED,
+        @JsonProperty("rejected") REJECTED
+    }
+
+    record DecisionRequest(@NotNull Decision decision, @Size(max = 500) String note) {
+    }
+
+    record ReviewItem(String merchantId, ApplicationResponse application) {
+    }
+
+    @GetMapping("/review-queue")
+    @Operation(summary = "Applications waiting for an operator, oldest first")
+    Page<ReviewItem> reviewQueue(@RequestParam(required = false) String limit,
+                                 @RequestParam(required = false) String startingAfter) {
+        return applications.reviewQueue(PageRequest.of(limit, startingAfter)).map(this::item);
+    }
+
+    @GetMapping("/{applicationId}")
+    ReviewItem get(@PathVariable String applicationId) {
+        return item(applications.get(applicationId));
+    }
+
+    @PostMapping("/{applicationId}/decision")
+    @Operation(summary = "Approve or reject an application that the engine left for manual review")
+    ReviewItem decide(@PathVariable String applicationId, @Valid @RequestBody DecisionRequest request) {
+        ApplicationState decision = request.decision() == Decision.APPROVED ? ApplicationState.APPROVED : ApplicationState.REJECTED;
+        return item(applications.review(applicationId, decision, request.note()));
+    }
+
+    private ReviewItem item(Application application) {
+        return new ReviewItem(application.merchantId(),
+                ApplicationResponse.of(application, applications.attemptsAllowed(application.productId())));
+    }
+}

@@ -1,0 +1,109 @@
+package io.cardflow.kyc;
+
+import io.cardflow.common.HolderType;
+import io.cardflow.common.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ApplicationRepository {
+
+    private final JdbcClient jdbc;
+
+    ApplicationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Application application) {
+        jdbc.sql("""
+                        insert into kyc_applications (id, merchant_id, customer_id, product_id, holder_type, attempt, state,
+                            submission, reasons, submitted_at)
+                        values (:id, :merchantId, :customerId, :productId, :holderType, :attempt, :state,
+                            :submission, '', :submittedAt)""")
+                .param("id", application.id())
+                .param("merchantId", application.merchantId())
+                .param("customerId", application.customerId())
+                .param("productId", application.productId())
+                .param("holderType", application.holderType().name())
+                .param("attempt", application.attempt())
+                .param("state", application.state().name())
+                .param("submission", application.submission())
+                .param("submittedAt", Jdbc.timestamp(application.submittedAt()))
+                .update();
+    }
+
+    /** The newest attempt of this customer for this product, if any. */
+    Optional<Application> latest(String merchantId, String customerId, String productId) {
+        return jdbc.sql("""
+                        select * from kyc_applications
+                        where merchant_id = :merchantId and customer_id = :customerId and product_id = :productId
+                        order by attempt desc
+                        fetch first 1 rows only""")
+                .param("merchantId", merchantId)
+                .param("customerId", customerId)
+                .param("productId", productId)
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    Optional<Application> find(String id) {
+        return jdbc.sql("select * from kyc_applications where id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
+    }
+
+    /**
+     * Persists a transition only from the state it was decided from; 0 rows means another worker (or operator)
+     * got there first, and nothing is changed twice.
+     */
+    boolean transition(String id, ApplicationState from, ApplicationState to, List<ReasonCode> reasons, String decidedBy,
+                       String operatorNote, Instant decidedAt) {
+        return jdbc.sql("""
+                        update kyc_applications
+                        set state = :to, reasons = :reasons, decided_by = :decidedBy, operator_note = :note, decided_at = :decidedAt
+                        where id = :id and state = :from""")
+                .param("to", to.name())
+                .param("reasons", reasons.stream().map(ReasonCode::name).collect(Collectors.joining(",")))
+                .param("decidedBy", decidedBy)
+                .param("note", operatorNote)
+                .param("decidedAt", to.isDecided() ? Jdbc.timestamp(decidedAt) : null, Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", id)
+                .param("from", from.name())
+                .update() == 1;
+    }
+
+    /** Oldest first: the operator's review queue. {@code limit + 1} rows tell whether more exist. */
+    List<Application> inState(ApplicationState state, int limit, Long afterSeq) {
+        return jdbc.sql("""
+                        select * from kyc_applications
+                        where state = :state and (:afterSeq is null or seq > :afterSeq)
+                        order by seq
+                        fetch first :rows rows only""")
+                .param("state", state.name())
+                .param("afterSeq", afterSeq, Types.BIGINT)
+                .param("rows", limit + 1)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    Optional<Long> seqOf(String id) {
+        return jdbc.sql("select seq from kyc_applications where id = :id").param("id", id).query(Long.class).optional();
+    }
+
+    private static Application map(ResultSet rs) throws SQLException {
+        String reasons = rs.getString("reasons");
+        return new Application(rs.getString("id"), rs.getString("merchant_id"), rs.getString("customer_id"),
+                rs.getString("product_id"), HolderType.valueOf(rs.getString("holder_type").toUpperCase(Locale.ROOT)),
+                rs.getInt("attempt"), ApplicationState.valueOf(rs.getString("state")), rs.getString("submission"),
+                reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(",")).map(ReasonCode::valueOf).toList(),
+                rs.getString("decided_by"), rs.getString("operator_note"), Jdbc.instant(rs, "submitted_at"),
+                Jdbc.instant(rs, "decided_at"));
+    }
+}

@@ -1,0 +1,176 @@
+package io.cardflow.kyc;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import io.cardflow.common.ApiException;
+import io.cardflow.common.ErrorCode;
+import io.cardflow.common.HolderType;
+import io.cardflow.common.Ids;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
+import io.cardflow.common.Validation;
+import io.cardflow.config.CardflowProperties;
+import io.cardflow.customer.Customer;
+import io.cardflow.customer.CustomerService;
+import io.cardflow.jobs.BackgroundJobs;
+import io.cardflow.product.Product;
+import io.cardflow.product.ProductCatalog;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** KYC/KYB applications: submission (phase 2), status (phase 3), the background decision and manual review. */
+@Service
+public class ApplicationService {
+
+    static final TaskDescriptor<String> DECISION = TaskDescriptor.of("kyc-decision", String.class);
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+
+    private final ApplicationRepository applications;
+    private final CustomerService customers;
+    private final ProductCatalog products;
+    private final VerificationEngine engine;
+    private final BackgroundJobs jobs;
+    private final Validation validation;
+    private final JsonMapper jsonMapper;
+    private final CardflowProperties properties;
+    private final Clock clock;
+
+    ApplicationService(ApplicationRepository applications, CustomerService customers, ProductCatalog products,
+                       VerificationEngine engine, BackgroundJobs jobs, Validation validation, JsonMapper jsonMapper,
+                       CardflowProperties properties, Clock clock) {
+        this.applications = applications;
+        this.customers = customers;
+        this.products = products;
+        this.engine = engine;
+        this.jobs = jobs;
+        this.validation = validation;
+        this.jsonMapper = jsonMapper;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts a submission for the customer's next attempt at this product, and schedules its decision in the same
+     * transaction. Allowed only for a first attempt or after a rejection, within the product's attempt cap.
+     */
+    @Transactional
+    public Application submit(String merchantId, String customerId, String productId, JsonNode body) {
+        Customer customer = customers.get(merchantId, customerId);
+        Product product = products.get(productId);
+        if (customer.type() != product.holderType()) {
+            throw new ApiException(ErrorCode.HOLDER_TYPE_MISMATCH, "Product '" + productId + "' is for "
+                    + wire(product.holderType()) + " customers; customer '" + customerId + "' is " + wire(customer.type()));
+        }
+        String submission = jsonMapper.writeValueAsString(parse(product.holderType(), body));
+        int attempt = nextAttempt(merchantId, customerId, product);
+        Application application = new Application(Ids.newId("app"), merchantId, customerId, productId,
+                product.holderType(), attempt, ApplicationState.SUBMITTED, submission, List.of(), null, null,
+                clock.instant(), null);
+        try {
+            applications.insert(application);
+        } catch (DuplicateKeyException raced) {
+            throw new ApiException(ErrorCode.APPLICATION_IN_PROGRESS,
+                    "Another submission for this customer and product was accepted at the same time");
+        }
+        jobs.scheduleAfter(DECISION, application.id(), properties.sandboxDelay());
+        return application;
+    }
+
+    public Application status(String merchantId, String customerId, String productId) {
+        customers.get(merchantId, customerId);
+        products.get(productId);
+        return applications.latest(merchantId, customerId, productId).orElseThrow(() -> new ApiException(
+                ErrorCode.NOT_FOUND, "Customer '" + customerId + "' has not applied for product '" + productId + "'"));
+    }
+
+    public int attemptsAllowed(String productId) {
+        return products.find(productId).map(Product::kycAttempts).orElse(0);
+    }
+
+    /** The background decision. Safe to run twice: only a still-submitted application is decided. */
+    @Transactional
+    public void decide(String applicationId) {
+        Application application = applications.find(applicationId).orElse(null);
+        if (application == null || application.state() != ApplicationState.SUBMITTED) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Verdict verdict = switch (application.holderType()) {
+            case INDIVIDUAL -> engine.verify(jsonMapper.readValue(application.submission(), IndividualKyc.class), today);
+            case BUSINESS -> engine.verify(jsonMapper.readValue(application.submission(), BusinessKyb.class), today);
+        };
+        ApplicationState next = ApplicationState.of(verdict.outcome());
+        if (applications.transition(applicationId, ApplicationState.SUBMITTED, next, verdict.reasons(), "engine", null,
+                clock.instant())) {
+            log.info("Application {} decided: {} {}", applicationId, next, verdict.reasons());
+        }
+    }
+
+    /** An operator's decision on an application the engine left for manual review. */
+    @Transactional
+    public Application review(String applicationId, ApplicationState decision, String note) {
+        Application application = applications.find(applicationId)
+                .orElseThrow(() -> ApiException.notFound("application", applicationId));
+        if (application.state() != ApplicationState.MANUAL_REVIEW || !application.state().canBecome(decision)
+                || !applications.transition(applicationId, ApplicationState.MANUAL_REVIEW, decision,
+                decision == ApplicationState.REJECTED ? List.of(ReasonCode.MANUAL_REVIEW_REJECTED) : List.of(),
+                "operator", note, clock.instant())) {
+            throw new ApiException(ErrorCode.APPLICATION_NOT_IN_REVIEW, "Application '" + applicationId
+                    + "' is not waiting for manual review");
+        }
+        return applications.find(applicationId).orElseThrow();
+    }
+
+    public Application get(String applicationId) {
+        return applications.find(applicationId).orElseThrow(() -> ApiException.notFound("application", applicationId));
+    }
+
+    public Page<Application> reviewQueue(PageRequest page) {
+        Long after = page.startingAfter() == null ? null : applications.seqOf(page.startingAfter())
+                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such application"));
+        return Page.fromOverfetched(applications.inState(ApplicationState.MANUAL_REVIEW, page.limit(), after), page.limit());
+    }
+
+    private Object parse(HolderType holderType, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body must be a JSON object");
+        }
+        return switch (holderType) {
+            case INDIVIDUAL -> validation.valid(jsonMapper.treeToValue(body, IndividualKyc.class));
+            case BUSINESS -> validation.valid(jsonMapper.treeToValue(body, BusinessKyb.class));
+        };
+    }
+
+    private int nextAttempt(String merchantId, String customerId, Product product) {
+        Application latest = applications.latest(merchantId, customerId, product.id()).orElse(null);
+        if (latest == null) {
+            return 1;
+        }
+        switch (latest.state()) {
+            case SUBMITTED, MANUAL_REVIEW -> throw new ApiException(ErrorCode.APPLICATION_IN_PROGRESS,
+                    "Application '" + latest.id() + "' is under review; wait for its decision");
+            case APPROVED -> throw new ApiException(ErrorCode.APPLICATION_ALREADY_APPROVED,
+                    "Application '" + latest.id() + "' is already approved for this product");
+            case REJECTED -> {
+                if (latest.attempt() >= product.kycAttempts()) {
+                    throw new ApiException(ErrorCode.KYC_ATTEMPTS_EXHAUSTED, "All " + product.kycAttempts()
+                            + " verification attempts for product '" + product.id() + "' have been used");
+                }
+                return latest.attempt() + 1;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static String wire(HolderType type) {
+        return type == HolderType.INDIVIDUAL ? "individual" : "business";
+    }
+}

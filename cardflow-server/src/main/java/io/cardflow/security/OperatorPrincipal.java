@@ -1,0 +1,5 @@
+package io.cardflow.security;
+
+/** The back-office operator, identified by the operator key. */
+public record OperatorPrincipal() {
+}
