@@ -1,0 +1,7 @@
+package io.cardflow.kyc;
+
+public enum Outcome {
+    APPROVED,
+    REJECTED,
+    MANUAL_REVIEW
+}

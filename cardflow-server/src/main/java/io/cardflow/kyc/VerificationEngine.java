@@ -1,0 +1,86 @@
+package io.cardflow.kyc;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides KYC and KYB applications from their (already validated) content. Pure: no clock, no I/O, so
+ * callers pass {@code today} and the same input always yields the same verdict.
+ *
+ * <p>Hard failures reject with every applicable reason, so the applicant can fix all of them at once.
+ * Only when nothing rejects does a close watch-list match send the application to manual review.
+ */
+public final class VerificationEngine {
+
+    private static final int ADULT_AGE = 18;
+
+    private final WatchList watchList;
+    private final double threshold;
+
+    public VerificationEngine(WatchList watchList, double threshold) {
+        this.watchList = Objects.requireNonNull(watchList, "watchList");
+        this.threshold = NameMatcher.requireValidThreshold(threshold);
+    }
+
+    public Verdict verify(IndividualKyc kyc, LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        List<ReasonCode> rejections = new ArrayList<>();
+        if (isUnderage(kyc.dateOfBirth(), today)) {
+            rejections.add(ReasonCode.APPLICANT_UNDERAGE);
+        }
+        // A document is valid through its expiry date, so only a date strictly before today has expired.
+        if (kyc.identityDocument().expiryDate().isBefore(today)) {
+            rejections.add(ReasonCode.DOCUMENT_EXPIRED);
+        }
+        List<WatchListHit> hits = screenPerson(kyc.firstName(), kyc.lastName());
+        if (hasExact(hits)) {
+            rejections.add(ReasonCode.WATCHLIST_MATCH);
+        }
+        return decide(rejections, hits);
+    }
+
+    public Verdict verify(BusinessKyb kyb, LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        List<WatchListHit> hits = new ArrayList<>(watchList.screen(kyb.legalName(), EntryType.ENTITY, threshold));
+        boolean ownerUnderage = false;
+        for (BeneficialOwner owner : kyb.beneficialOwners()) {
+            hits.addAll(screenPerson(owner.firstName(), owner.lastName()));
+            ownerUnderage |= isUnderage(owner.dateOfBirth(), today);
+        }
+        List<ReasonCode> rejections = new ArrayList<>();
+        if (hasExact(hits)) {
+            rejections.add(ReasonCode.WATCHLIST_MATCH);
+        }
+        if (ownerUnderage) {
+            rejections.add(ReasonCode.BENEFICIAL_OWNER_UNDERAGE);
+        }
+        return decide(rejections, hits);
+    }
+
+    // Period counts whole calendar years, so someone born on 29 February comes of age on 1 March
+    // in non-leap years, and exactly on their 18th birthday otherwise.
+    private static boolean isUnderage(LocalDate dateOfBirth, LocalDate today) {
+        return Period.between(dateOfBirth, today).getYears() < ADULT_AGE;
+    }
+
+    private List<WatchListHit> screenPerson(String firstName, String lastName) {
+        return watchList.screen(firstName + " " + lastName, EntryType.INDIVIDUAL, threshold);
+    }
+
+    private static boolean hasExact(List<WatchListHit> hits) {
+        return hits.stream().anyMatch(WatchListHit::exact);
+    }
+
+    private static Verdict decide(List<ReasonCode> rejections, List<WatchListHit> hits) {
+        if (!rejections.isEmpty()) {
+            return new Verdict(Outcome.REJECTED, rejections);
+        }
+        if (!hits.isEmpty()) {
+            return new Verdict(Outcome.MANUAL_REVIEW, List.of(ReasonCode.WATCHLIST_POSSIBLE_MATCH));
+        }
+        return new Verdict(Outcome.APPROVED, List.of());
+    }
+}
