@@ -30,13 +30,13 @@ public final class WatchList {
     private final List<WatchListEntry> entries;
     private final List<NormalizedName> normalizedNames;
 
-    private WatchList(List<WatchListEntry> entries) {
+    private WatchList(Collection<WatchListEntry> entries) {
         this.entries = List.copyOf(entries);
         this.normalizedNames = this.entries.stream().map(entry -> NormalizedName.of(entry.name())).toList();
     }
 
     public static WatchList of(Collection<WatchListEntry> entries) {
-        return new WatchList(List.copyOf(entries));
+        return new WatchList(entries);
     }
 
     /** Reads the text format; a malformed line fails with an {@link IllegalArgumentException} naming it. */
