@@ -26,10 +26,21 @@ public record ApplicationResponse(
         int remaining = Math.max(0, attemptsAllowed - application.attempt());
         return new ApplicationResponse(application.id(), application.customerId(), application.productId(),
                 application.state().wireStatus(),
-                application.reasons().stream().map(reason -> new Reason(reason.code(), reason.description())).toList(),
+                application.reasons().stream().map(reason -> new Reason(reason.code(), describe(reason))).toList(),
                 application.attempt(), remaining,
                 application.state() == ApplicationState.REJECTED && remaining > 0,
                 application.state() == ApplicationState.MANUAL_REVIEW,
                 application.submittedAt(), application.decidedAt());
+    }
+
+    private static String describe(ReasonCode reason) {
+        return switch (reason) {
+            case APPLICANT_UNDERAGE -> "The applicant is under 18";
+            case DOCUMENT_EXPIRED -> "The identity document has expired";
+            case WATCHLIST_MATCH -> "A name matches the watch list";
+            case WATCHLIST_POSSIBLE_MATCH -> "A name closely resembles a watch-list entry; an operator is reviewing it";
+            case BENEFICIAL_OWNER_UNDERAGE -> "A beneficial owner is under 18";
+            case MANUAL_REVIEW_REJECTED -> "Rejected by an operator after manual review";
+        };
     }
 }

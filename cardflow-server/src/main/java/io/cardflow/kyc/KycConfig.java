@@ -27,7 +27,7 @@ class KycConfig {
         var resource = resources.getResource(location.contains(":") ? location : "file:" + location);
         try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
             WatchList watchList = WatchList.parse(reader);
-            log.info("Watch list {} loaded: {} entries, close-match threshold {}", location, watchList.size(),
+            log.info("Watch list {} loaded: {} entries, close-match threshold {}", location, watchList.entries().size(),
                     properties.kyc().watchlistMatchThreshold());
             return new VerificationEngine(watchList, properties.kyc().watchlistMatchThreshold());
         } catch (IOException e) {

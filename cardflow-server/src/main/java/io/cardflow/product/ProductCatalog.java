@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,7 @@ public class ProductCatalog {
     private final Map<String, Product> products;
     private final List<Product> ordered;
 
+    @Autowired
     public ProductCatalog(CardflowProperties properties, JsonMapper jsonMapper) {
         this(load(properties.productsFile(), jsonMapper));
     }
