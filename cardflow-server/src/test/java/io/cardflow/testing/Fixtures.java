@@ -1,0 +1,127 @@
+package io.cardflow.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+
+/** Test data in code: merchants, customers and KYC/KYB bodies, with the defaults of a valid, approvable applicant. */
+public final class Fixtures {
+
+    public static final String INDIVIDUAL_USD = "prod_usd_virtual";
+    public static final String INDIVIDUAL_EUR = "prod_eur_physical";
+    public static final String BUSINESS_USD = "prod_usd_business";
+
+    private Fixtures() {
+    }
+
+    public record TestMerchant(String id, String key) {
+    }
+
+    /** A new merchant with an API key and 10,000.00 USD and EUR to spend. */
+    public static TestMerchant newMerchant(Api api) {
+        Api.Response merchant = api.post("/api/v1/admin/merchants", TestServer.ADMIN_KEY, Map.of("name", "Test Merchant"));
+        assertThat(merchant.status()).as(merchant.toString()).isEqualTo(201);
+        String merchantId = merchant.field("merchantId");
+        Api.Response key = api.post("/api/v1/admin/merchants/" + merchantId + "/api-keys", TestServer.ADMIN_KEY, null);
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        for (String currency : List.of("USD", "EUR")) {
+            Api.Response deposit = api.post("/api/v1/admin/merchants/" + merchantId + "/deposits", TestServer.ADMIN_KEY,
+                    Map.of("amount", 1_000_000, "currency", currency));
+            assertThat(deposit.status()).as(deposit.toString()).isEqualTo(201);
+        }
+        return new TestMerchant(merchantId, key.field("key"));
+    }
+
+    public static Map<String, Object> address(String country) {
+        return new LinkedHashMap<>(Map.of("line1", "1 Main Street", "city", "Springfield", "postalCode", "12345",
+                "country", country));
+    }
+
+    public static Map<String, Object> individualCustomer(String firstName, String lastName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "individual");
+        body.put("firstName", firstName);
+        body.put("lastName", lastName);
+        body.put("email", "person@example.com");
+        body.put("phone", "+14155550100");
+        body.put("dateOfBirth", "1990-04-01");
+        body.put("address", address("US"));
+        return body;
+    }
+
+    public static Map<String, Object> businessCustomer(String legalName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "business");
+        body.put("legalName", legalName);
+        body.put("email", "finance@example.com");
+        body.put("phone", "+14155550199");
+        body.put("address", address("US"));
+        return body;
+    }
+
+    public static String createCustomer(Api api, TestMerchant merchant, Map<String, Object> body) {
+        Api.Response response = api.post("/api/v1/customers", merchant.key(), body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.field("customerId");
+    }
+
+    /** KYC data of an adult with a valid passport, which the built-in engine approves unless the name is listed. */
+    public static Map<String, Object> kyc(String firstName, String lastName) {
+        return kyc(firstName, lastName, LocalDate.of(1990, 4, 1), LocalDate.now().plusYears(5));
+    }
+
+    public static Map<String, Object> kyc(String firstName, String lastName, LocalDate dateOfBirth, LocalDate documentExpiry) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("firstName", firstName);
+        body.put("lastName", lastName);
+        body.put("dateOfBirth", dateOfBirth.toString());
+        body.put("nationality", "US");
+        body.put("address", address("US"));
+        body.put("identityDocument", Map.of("type", "passport", "number", "X1234567", "issuingCountry", "US",
+                "expiryDate", documentExpiry.toString()));
+        return body;
+    }
+
+    public static Map<String, Object> owner(String firstName, String lastName, LocalDate dateOfBirth, int percent) {
+        return Map.of("firstName", firstName, "lastName", lastName, "dateOfBirth", dateOfBirth.toString(),
+                "nationality", "US", "ownershipPercent", percent);
+    }
+
+    public static Map<String, Object> kyb(String legalName, List<Map<String, Object>> owners) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("legalName", legalName);
+        body.put("registrationNumber", "HRB 12345");
+        body.put("country", "US");
+        body.put("address", address("US"));
+        body.put("beneficialOwners", owners);
+        return body;
+    }
+
+    public static String applicationPath(String customerId, String productId) {
+        return "/api/v1/customers/" + customerId + "/products/" + productId + "/applicant";
+    }
+
+    public static Api.Response submit(Api api, TestMerchant merchant, String customerId, String productId, Object body) {
+        return api.post(applicationPath(customerId, productId), merchant.key(), body);
+    }
+
+    /** Polls phase 3, as an integrator would, until the status is {@code expected} (fails after 20 s). */
+    public static Api.Response awaitStatus(Api api, TestMerchant merchant, String customerId, String productId, String expected) {
+        AtomicReference<Api.Response> last = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .alias("application of " + customerId + " for " + productId + " to become " + expected)
+                .until(() -> {
+                    Api.Response status = api.get(applicationPath(customerId, productId) + "status", merchant.key());
+                    last.set(status);
+                    return status.status() == 200 && expected.equals(status.field("status"))
+                            && (!"underreview".equals(expected) || status.json().get("manualReview").asBoolean());
+                });
+        return last.get();
+    }
+}

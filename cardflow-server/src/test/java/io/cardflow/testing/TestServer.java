@@ -1,0 +1,101 @@
+package io.cardflow.testing;
+
+import io.cardflow.CardflowApplication;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real cardflow server on a random port against a real database, driven over HTTP by the integration tests.
+ * {@link #shared()} is one server for the whole test JVM; tests that stop and start a server make their own.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String ADMIN_KEY = "cfadm_integration-test-operator-key";
+    private static TestServer shared;
+
+    private final TestDatabase database;
+    private final Path dataDir;
+    private final Map<String, Object> settings;
+    private ConfigurableApplicationContext context;
+
+    private TestServer(TestDatabase database, Path dataDir, Map<String, Object> settings) {
+        this.database = database;
+        this.dataDir = dataDir;
+        this.settings = settings;
+    }
+
+    public static synchronized TestServer shared() {
+        if (shared == null) {
+            shared = create(Map.of());
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** A server of its own (not started), on a fresh database, with extra settings over the test defaults. */
+    public static TestServer create(Map<String, Object> extraSettings) {
+        Path dataDir = TestDatabase.newDataDir();
+        TestDatabase database = TestDatabase.create(dataDir);
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("server.port", "0");
+        settings.put("cardflow.data-dir", dataDir.toString());
+        settings.put("cardflow.admin-key", ADMIN_KEY);
+        settings.put("cardflow.sandbox-delay", "PT0S");
+        settings.put("cardflow.demo-merchant", "never");
+        settings.put("db-scheduler.polling-interval", "PT0.1S");
+        settings.put("spring.datasource.url", database.url());
+        settings.put("spring.datasource.username", database.username());
+        settings.put("spring.datasource.password", database.password());
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("logging.level.root", "WARN");
+        settings.put("server.shutdown", "immediate");
+        settings.putAll(extraSettings);
+        System.out.println("=== cardflow test server on " + database.kind() + ": " + database.url());
+        return new TestServer(database, dataDir, settings);
+    }
+
+    public synchronized TestServer start() {
+        // As command-line arguments: they outrank application.yml, as a deployment's settings would.
+        String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        context = new SpringApplicationBuilder(CardflowApplication.class).run(arguments);
+        return this;
+    }
+
+    /** Stops the application as a deployment would (graceful shutdown), keeping its database. */
+    public synchronized void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+}
