@@ -27,7 +27,7 @@ public record TestDatabase(String kind, String url, String username, String pass
     public static TestDatabase create(Path dataDir) {
         return switch (selectedKind()) {
             case "h2" -> new TestDatabase("h2",
-                    "jdbc:h2:file:" + dataDir.resolve("cardflow") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "jdbc:h2:file:" + dataDir.resolve("cardflow") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE",
                     "sa", "");
             case "postgres" -> createPostgres();
             default -> throw new IllegalArgumentException("cardflow.it.database must be h2 or postgres");
@@ -40,6 +40,18 @@ public record TestDatabase(String kind, String url, String username, String pass
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, username, password);
+    }
+
+    /** Drops a PostgreSQL test database once its server is closed; H2 files live in a temporary directory. */
+    public void drop() {
+        if (!isPostgres()) {
+            return;
+        }
+        try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD)) {
+            admin.createStatement().execute("drop database if exists " + url.substring(url.lastIndexOf('/') + 1) + " with (force)");
+        } catch (SQLException e) {
+            System.out.println("=== could not drop test database " + url + ": " + e.getMessage());
+        }
     }
 
     private static TestDatabase createPostgres() {

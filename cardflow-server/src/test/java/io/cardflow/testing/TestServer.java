@@ -77,6 +77,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        database.drop();
     }
 
     public String baseUrl() {
