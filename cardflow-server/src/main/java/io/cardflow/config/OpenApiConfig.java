@@ -7,7 +7,19 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.cardflow.common.Problem;
+import io.cardflow.common.idempotency.IdempotencyFilter;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,5 +40,40 @@ class OpenApiConfig {
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
                 .security(List.of(new SecurityRequirement().addList("bearer")));
+    }
+
+    /**
+     * Documents what every operation shares: the problem responses it can give and, on POST, the Idempotency-Key
+     * header (read by a servlet filter, so springdoc cannot see it on the controllers).
+     */
+    @Bean
+    OpenApiCustomizer problemResponsesAndIdempotency() {
+        return openApi -> {
+            ModelConverters.getInstance().readAll(Problem.class).forEach(openApi.getComponents()::addSchemas);
+            Content problem = new Content().addMediaType(Problem.MEDIA_TYPE,
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                ApiResponses responses = operation.getResponses();
+                responses.addApiResponse("401", new ApiResponse().description("Missing or invalid key").content(problem));
+                if (path.contains("{")) {
+                    responses.addApiResponse("404", new ApiResponse().description("No such object for this caller").content(problem));
+                }
+                if (method == PathItem.HttpMethod.POST) {
+                    responses.addApiResponse("400", new ApiResponse().description("Malformed JSON").content(problem));
+                    responses.addApiResponse("409", new ApiResponse().description(
+                            "The object's state does not allow this, or the Idempotency-Key is in use").content(problem));
+                    responses.addApiResponse("422", new ApiResponse().description(
+                            "Invalid fields (listed in errors), or the Idempotency-Key was used for another request").content(problem));
+                    operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
+                            .description("Makes retries safe: the same key and request replay the first answer")
+                            .schema(new StringSchema().maxLength(255)));
+                }
+                boolean hasQuery = operation.getParameters() != null
+                        && operation.getParameters().stream().anyMatch(parameter -> "query".equals(parameter.getIn()));
+                if (hasQuery) {
+                    responses.addApiResponse("422", new ApiResponse().description("Invalid query parameters").content(problem));
+                }
+            }));
+        };
     }
 }
