@@ -33,18 +33,18 @@ class CustomerController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a customer (phase 1); no verification happens yet")
-    Customer create(@AuthenticationPrincipal MerchantPrincipal merchant, @RequestBody CreateCustomerRequest request) {
+    Customer createCustomer(@AuthenticationPrincipal MerchantPrincipal merchant, @RequestBody CreateCustomerRequest request) {
         validation.valid(request, request.typeSpecificErrors());
         return customers.create(merchant.merchantId(), request);
     }
 
     @GetMapping("/{customerId}")
-    Customer get(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String customerId) {
+    Customer getCustomer(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String customerId) {
         return customers.get(merchant.merchantId(), customerId);
     }
 
     @GetMapping
-    Page<Customer> list(@AuthenticationPrincipal MerchantPrincipal merchant,
+    Page<Customer> listCustomers(@AuthenticationPrincipal MerchantPrincipal merchant,
                         @RequestParam(required = false) String limit,
                         @RequestParam(required = false) String startingAfter) {
         return customers.list(merchant.merchantId(), PageRequest.of(limit, startingAfter));

@@ -40,19 +40,19 @@ class AdminApplicationController {
 
     @GetMapping("/review-queue")
     @Operation(summary = "Applications waiting for an operator, oldest first")
-    Page<ReviewItem> reviewQueue(@RequestParam(required = false) String limit,
+    Page<ReviewItem> listReviewQueue(@RequestParam(required = false) String limit,
                                  @RequestParam(required = false) String startingAfter) {
         return applications.reviewQueue(PageRequest.of(limit, startingAfter)).map(this::item);
     }
 
     @GetMapping("/{applicationId}")
-    ReviewItem get(@PathVariable String applicationId) {
+    ReviewItem getApplication(@PathVariable String applicationId) {
         return item(applications.get(applicationId));
     }
 
     @PostMapping("/{applicationId}/decision")
     @Operation(summary = "Approve or reject an application that the engine left for manual review")
-    ReviewItem decide(@PathVariable String applicationId, @Valid @RequestBody DecisionRequest request) {
+    ReviewItem decideApplication(@PathVariable String applicationId, @Valid @RequestBody DecisionRequest request) {
         ApplicationState decision = request.decision() == Decision.APPROVED ? ApplicationState.APPROVED : ApplicationState.REJECTED;
         return item(applications.review(applicationId, decision, request.note()));
     }

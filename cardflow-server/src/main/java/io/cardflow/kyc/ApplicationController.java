@@ -30,7 +30,7 @@ class ApplicationController {
     @PostMapping("/applicant")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Submit KYC (individual products) or KYB (business products) data (phase 2)")
-    ApplicationResponse submit(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String customerId,
+    ApplicationResponse submitApplication(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String customerId,
                                @PathVariable String productId,
                                @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                                        schema = @Schema(oneOf = {IndividualKyc.class, BusinessKyb.class})))
@@ -41,7 +41,7 @@ class ApplicationController {
 
     @GetMapping("/applicantstatus")
     @Operation(summary = "The status of the customer's latest application for the product (phase 3)")
-    ApplicationResponse status(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String customerId,
+    ApplicationResponse getApplicationStatus(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String customerId,
                                @PathVariable String productId) {
         Application application = applications.status(merchant.merchantId(), customerId, productId);
         return ApplicationResponse.of(application, applications.attemptsAllowed(productId));

@@ -44,43 +44,43 @@ class AdminMerchantController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    MerchantResponse create(@Valid @RequestBody CreateMerchantRequest request) {
+    MerchantResponse createMerchant(@Valid @RequestBody CreateMerchantRequest request) {
         Merchant merchant = merchants.create(request.name());
         return new MerchantResponse(merchant.id(), merchant.name(), merchant.createdAt(), List.of());
     }
 
     @GetMapping
-    Page<MerchantResponse> list(@RequestParam(required = false) String limit,
+    Page<MerchantResponse> listMerchants(@RequestParam(required = false) String limit,
                                 @RequestParam(required = false) String startingAfter) {
         return merchants.list(PageRequest.of(limit, startingAfter))
                 .map(merchant -> new MerchantResponse(merchant.id(), merchant.name(), merchant.createdAt(), null));
     }
 
     @GetMapping("/{merchantId}")
-    MerchantResponse get(@PathVariable String merchantId) {
+    MerchantResponse getMerchant(@PathVariable String merchantId) {
         Merchant merchant = merchants.get(merchantId);
         return new MerchantResponse(merchant.id(), merchant.name(), merchant.createdAt(), merchants.balances(merchantId));
     }
 
     @PostMapping("/{merchantId}/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    IssuedApiKey issueKey(@PathVariable String merchantId) {
+    IssuedApiKey createApiKey(@PathVariable String merchantId) {
         return apiKeys.issue(merchantId);
     }
 
     @GetMapping("/{merchantId}/api-keys")
-    List<ApiKey> listKeys(@PathVariable String merchantId) {
+    List<ApiKey> listApiKeys(@PathVariable String merchantId) {
         return apiKeys.list(merchantId);
     }
 
     @DeleteMapping("/{merchantId}/api-keys/{apiKeyId}")
-    ApiKey revokeKey(@PathVariable String merchantId, @PathVariable String apiKeyId) {
+    ApiKey revokeApiKey(@PathVariable String merchantId, @PathVariable String apiKeyId) {
         return apiKeys.revoke(merchantId, apiKeyId);
     }
 
     @PostMapping("/{merchantId}/deposits")
     @ResponseStatus(HttpStatus.CREATED)
-    Deposit deposit(@PathVariable String merchantId, @Valid @RequestBody MoneyRequest request) {
+    Deposit createDeposit(@PathVariable String merchantId, @Valid @RequestBody MoneyRequest request) {
         return merchants.deposit(merchantId, request.toMoney());
     }
 }

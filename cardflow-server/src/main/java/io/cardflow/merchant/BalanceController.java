@@ -23,7 +23,7 @@ class BalanceController {
 
     /** Per currency: {@code available} to spend, and {@code pending}, reserved by top-ups not yet settled. */
     @GetMapping("/api/v1/balance")
-    BalanceResponse balance(@AuthenticationPrincipal MerchantPrincipal merchant) {
+    BalanceResponse getBalance(@AuthenticationPrincipal MerchantPrincipal merchant) {
         return new BalanceResponse(merchant.merchantId(), merchants.balances(merchant.merchantId()));
     }
 }

@@ -18,12 +18,12 @@ class ProductController {
 
     /** The whole catalog: a handful of configured products, so one page always holds them all. */
     @GetMapping("/api/v1/products")
-    Page<Product> list() {
+    Page<Product> listProducts() {
         return new Page<>(catalog.all(), false);
     }
 
     @GetMapping("/api/v1/products/{productId}")
-    Product get(@PathVariable String productId) {
+    Product getProduct(@PathVariable String productId) {
         return catalog.get(productId);
     }
 }
