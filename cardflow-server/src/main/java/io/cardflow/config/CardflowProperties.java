@@ -15,7 +15,8 @@ public record CardflowProperties(
         @DefaultValue Kyc kyc,
         @DefaultValue("auto") DemoMerchant demoMerchant,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue("65536") int maxRequestBytes) {
+        @DefaultValue("65536") int maxRequestBytes,
+        String cardEncryptionKey) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {

@@ -1,0 +1,130 @@
+package io.cardflow.card;
+
+import io.cardflow.config.CardflowProperties;
+import io.cardflow.config.DataDirectory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts card numbers and CVVs for storage with AES-256-GCM. A stored value is {@code v1:base64(iv || ciphertext
+ * and tag)}; the prefix lets a later key or algorithm coexist with what is already stored. The card id is bound in
+ * as associated data, so a value copied onto another card's row does not decrypt.
+ */
+@Component
+public class PanVault {
+
+    private static final Logger log = LoggerFactory.getLogger(PanVault.class);
+    static final String FILE_NAME = "card-encryption-key.txt";
+    private static final String SETTING = "cardflow.card-encryption-key";
+    private static final String VERSION = "v1:";
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int KEY_BYTES = 32;
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    @Autowired
+    public PanVault(CardflowProperties properties, DataDirectory dataDirectory) {
+        this(key(properties, dataDirectory));
+    }
+
+    PanVault(byte[] key) {
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("An AES-256 key is " + KEY_BYTES + " bytes, not " + key.length);
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    public String encrypt(String cardId, String plaintext) {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        byte[] sealed = run(Cipher.ENCRYPT_MODE, cardId, iv, plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] stored = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+        return VERSION + Base64.getEncoder().encodeToString(stored);
+    }
+
+    /** Throws {@link IllegalArgumentException} when {@code stored} was altered, or encrypted for another card or key. */
+    public String decrypt(String cardId, String stored) {
+        if (stored == null || !stored.startsWith(VERSION)) {
+            throw new IllegalArgumentException("Not a card secret stored by this vault (no " + VERSION + " prefix)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("A stored card secret is not valid base64", e);
+        }
+        if (bytes.length < IV_BYTES + TAG_BITS / 8) {
+            throw new IllegalArgumentException("A stored card secret is too short to be one");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        byte[] iv = new byte[IV_BYTES];
+        buffer.get(iv);
+        byte[] sealed = new byte[buffer.remaining()];
+        buffer.get(sealed);
+        return new String(run(Cipher.DECRYPT_MODE, cardId, iv, sealed), StandardCharsets.UTF_8);
+    }
+
+    private byte[] run(int mode, String cardId, byte[] iv, byte[] input) {
+        if (cardId == null || cardId.isBlank()) {
+            throw new IllegalArgumentException("A card secret is bound to its card id, which is required");
+        }
+        try {
+            // A Cipher is not thread-safe and GCM refuses to reuse an IV on one instance, so each call has its own.
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(cardId.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (AEADBadTagException e) {
+            throw new IllegalArgumentException("A stored card secret does not decrypt: altered, or from another card or key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
+    private static byte[] key(CardflowProperties properties, DataDirectory dataDirectory) {
+        String configured = properties.cardEncryptionKey();
+        if (configured != null && !configured.isBlank()) {
+            log.info("Card encryption key taken from the {} setting", SETTING);
+            return decode(configured.strip(), SETTING);
+        }
+        DataDirectory.Secret secret = dataDirectory.secret(FILE_NAME, PanVault::generateKey);
+        log.info(secret.created() ? "Generated a card encryption key into {} (readable only by its owner); "
+                + "back it up: stored card numbers cannot be read without it" : "Card encryption key read from {}", secret.file());
+        return decode(secret.value(), "The key in " + secret.file());
+    }
+
+    private static String generateKey() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    // The messages never quote the key: a start-up failure is logged.
+    private static byte[] decode(String base64, String source) {
+        String expected = " must be the base64 of " + KEY_BYTES + " random bytes (e.g. from `openssl rand -base64 32`)";
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + expected + "; it is not valid base64");
+        }
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException(source + expected + "; it decodes to " + key.length + " bytes");
+        }
+        return key;
+    }
+}
