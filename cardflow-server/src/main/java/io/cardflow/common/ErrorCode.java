@@ -21,6 +21,12 @@ public enum ErrorCode {
     KYC_ATTEMPTS_EXHAUSTED(HttpStatus.CONFLICT, "KYC attempts exhausted"),
     APPLICATION_NOT_IN_REVIEW(HttpStatus.CONFLICT, "Application not in manual review"),
     API_KEY_ALREADY_REVOKED(HttpStatus.CONFLICT, "API key already revoked"),
+    KYC_NOT_APPROVED(HttpStatus.CONFLICT, "KYC not approved"),
+    CARD_LIMIT_REACHED(HttpStatus.CONFLICT, "Card limit reached"),
+    CARD_NOT_ACTIVE(HttpStatus.CONFLICT, "Card not active"),
+    CARD_NOT_SUSPENDED(HttpStatus.CONFLICT, "Card not suspended"),
+    CARD_ALREADY_FINAL(HttpStatus.CONFLICT, "Card can no longer change"),
+    INSUFFICIENT_FUNDS(HttpStatus.CONFLICT, "Insufficient funds"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final HttpStatus status;

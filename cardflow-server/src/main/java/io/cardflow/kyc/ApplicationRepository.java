@@ -55,6 +55,23 @@ class ApplicationRepository {
                 .optional();
     }
 
+    /**
+     * The approved application of this customer for this product, locked until the caller's transaction ends: card
+     * issuance holds it so that two concurrent requests cannot both pass the product's card cap.
+     */
+    Optional<String> lockApproved(String merchantId, String customerId, String productId) {
+        return jdbc.sql("""
+                        select id from kyc_applications
+                        where merchant_id = :merchantId and customer_id = :customerId and product_id = :productId
+                          and state = 'APPROVED'
+                        for update""")
+                .param("merchantId", merchantId)
+                .param("customerId", customerId)
+                .param("productId", productId)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<Application> find(String id) {
         return jdbc.sql("select * from kyc_applications where id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -89,6 +90,12 @@ public class ApplicationService {
         products.get(productId);
         return applications.latest(merchantId, customerId, productId).orElseThrow(() -> new ApiException(
                 ErrorCode.NOT_FOUND, "Customer '" + customerId + "' has not applied for product '" + productId + "'"));
+    }
+
+    /** The id of the customer's approved application for the product, locked for the rest of the transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<String> lockApproved(String merchantId, String customerId, String productId) {
+        return applications.lockApproved(merchantId, customerId, productId);
     }
 
     public int attemptsAllowed(String productId) {

@@ -1,9 +1,8 @@
 package io.cardflow.kyc;
 
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.cardflow.config.CardflowProperties;
-import io.cardflow.jobs.Retries;
+import io.cardflow.jobs.DurableTask;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -37,8 +36,6 @@ class KycConfig {
 
     @Bean
     Task<String> kycDecisionTask(@Lazy ApplicationService applications) {
-        return Tasks.oneTime(ApplicationService.DECISION)
-                .onFailure(Retries.exponentialBackoff())
-                .execute((instance, context) -> applications.decide(instance.getData()));
+        return DurableTask.of(ApplicationService.DECISION, applications::decide);
     }
 }

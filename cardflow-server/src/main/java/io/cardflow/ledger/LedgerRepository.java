@@ -39,6 +39,28 @@ class LedgerRepository {
                 .single();
     }
 
+    /**
+     * Locks the accounts of one movement in id order, so that two movements over the same pair of accounts (a
+     * reservation and a refund of one merchant, say) always queue instead of deadlocking.
+     */
+    void lockInOrder(String firstAccountId, String secondAccountId) {
+        jdbc.sql("select id from ledger_accounts where id in (:first, :second) order by id for update")
+                .param("first", firstAccountId)
+                .param("second", secondAccountId)
+                .query(String.class)
+                .list();
+    }
+
+    long balance(String ownerId, AccountKind kind, String currency) {
+        return jdbc.sql("select balance from ledger_accounts where owner_id = :ownerId and kind = :kind and currency = :currency")
+                .param("ownerId", ownerId)
+                .param("kind", kind.dbValue())
+                .param("currency", currency)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     void insertTransaction(String id, String kind, String reference, Instant now) {
         jdbc.sql("insert into ledger_transactions (id, kind, reference, created_at) values (:id, :kind, :reference, :now)")
                 .param("id", id)

@@ -124,4 +124,64 @@ public final class Fixtures {
                 });
         return last.get();
     }
+
+    /** A customer of {@code merchant} whose application for {@code productId} is approved. */
+    public static String approvedCustomer(Api api, TestMerchant merchant, String productId) {
+        boolean business = productId.equals(BUSINESS_USD);
+        String customerId = createCustomer(api, merchant,
+                business ? businessCustomer("Harbor Goods LLC") : individualCustomer("Nora", "Funded"));
+        Api.Response submitted = submit(api, merchant, customerId, productId, business
+                ? kyb("Harbor Goods LLC", List.of(owner("Nora", "Funded", LocalDate.of(1985, 2, 3), 100)))
+                : kyc("Nora", "Funded"));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+        awaitStatus(api, merchant, customerId, productId, "approved");
+        return customerId;
+    }
+
+    /** Requests a card and polls phase 5 until it has left {@code pending}; returns its final answer. */
+    public static Api.Response issueCard(Api api, TestMerchant merchant, Map<String, Object> request) {
+        Api.Response created = api.post("/api/v1/cards", merchant.key(), request);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.field("state")).isEqualTo("pending");
+        return awaitField(api, merchant, "/api/v1/card/" + created.field("cardId"), "state", state -> !state.equals("pending"));
+    }
+
+    /** An active card of a freshly approved customer. */
+    public static String activeCard(Api api, TestMerchant merchant, String productId) {
+        String customerId = approvedCustomer(api, merchant, productId);
+        Api.Response card = issueCard(api, merchant, Map.of("customerId", customerId, "productId", productId));
+        assertThat(card.field("state")).as(card.toString()).isEqualTo("active");
+        return card.field("cardId");
+    }
+
+    public static Api.Response topUp(Api api, TestMerchant merchant, String cardId, long amount, String currency) {
+        return api.post("/api/v1/cards/" + cardId + "/topup", merchant.key(), Map.of("amount", amount, "currency", currency));
+    }
+
+    /** Polls phase 7 until the top-up has left {@code pending}; returns its final answer. */
+    public static Api.Response awaitSettled(Api api, TestMerchant merchant, String topUpId) {
+        return awaitField(api, merchant, "/api/v1/topupstatus/" + topUpId, "status", status -> !status.equals("pending"));
+    }
+
+    /** The merchant's {@code available} or {@code pending} balance in a currency (0 when it has none). */
+    public static long balance(Api api, TestMerchant merchant, String currency, String which) {
+        Api.Response balance = api.get("/api/v1/balance", merchant.key());
+        return balance.json().get("balances").valueStream()
+                .filter(entry -> entry.get("currency").asString().equals(currency))
+                .mapToLong(entry -> entry.get(which).asLong())
+                .findFirst().orElse(0L);
+    }
+
+    private static Api.Response awaitField(Api api, TestMerchant merchant, String path, String field,
+                                           java.util.function.Predicate<String> done) {
+        AtomicReference<Api.Response> last = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .alias(path + " to settle its " + field)
+                .until(() -> {
+                    Api.Response response = api.get(path, merchant.key());
+                    last.set(response);
+                    return response.status() == 200 && done.test(response.field(field));
+                });
+        return last.get();
+    }
 }

@@ -4,6 +4,8 @@ import io.cardflow.CardflowApplication;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestServer implements AutoCloseable {
 
     public static final String ADMIN_KEY = "cfadm_integration-test-operator-key";
+    private static final Set<TestServer> RUNNING = ConcurrentHashMap.newKeySet();
     private static TestServer shared;
 
     private final TestDatabase database;
@@ -63,12 +66,14 @@ public final class TestServer implements AutoCloseable {
         // As command-line arguments: they outrank application.yml, as a deployment's settings would.
         String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         context = new SpringApplicationBuilder(CardflowApplication.class).run(arguments);
+        RUNNING.add(this);
         return this;
     }
 
     /** Stops the application as a deployment would (graceful shutdown), keeping its database. */
     public synchronized void stop() {
         if (context != null) {
+            RUNNING.remove(this);
             context.close();
             context = null;
         }
@@ -78,6 +83,11 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         stop();
         database.drop();
+    }
+
+    /** The servers started and not yet stopped, whose ledgers are checked after every test. */
+    static Set<TestServer> running() {
+        return Set.copyOf(RUNNING);
     }
 
     public String baseUrl() {

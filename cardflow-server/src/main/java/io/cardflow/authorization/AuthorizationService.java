@@ -1,0 +1,77 @@
+package io.cardflow.authorization;
+
+import io.cardflow.card.Card;
+import io.cardflow.card.CardService;
+import io.cardflow.card.CardState;
+import io.cardflow.common.ApiException;
+import io.cardflow.common.Ids;
+import io.cardflow.common.Money;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
+import io.cardflow.ledger.LedgerService;
+import io.cardflow.product.ProductCatalog;
+import io.cardflow.topup.TopUpService;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sandbox card network: a purchase is approved only on an active card that has had an approved top-up and
+ * whose balance covers it (debited at once); otherwise it is declined with a reason, and nothing moves.
+ */
+@Service
+public class AuthorizationService {
+
+    private final AuthorizationRepository authorizations;
+    private final CardService cards;
+    private final TopUpService topUps;
+    private final ProductCatalog products;
+    private final LedgerService ledger;
+    private final Clock clock;
+
+    AuthorizationService(AuthorizationRepository authorizations, CardService cards, TopUpService topUps,
+                         ProductCatalog products, LedgerService ledger, Clock clock) {
+        this.authorizations = authorizations;
+        this.cards = cards;
+        this.topUps = topUps;
+        this.products = products;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Authorization authorize(String merchantId, String cardId, Money amount, String merchantName) {
+        cards.get(merchantId, cardId);
+        Card card = cards.lock(cardId);
+        String authorizationId = Ids.newId("auth");
+        String declineCode = declineReason(card, amount);
+        if (declineCode == null && !ledger.spend(authorizationId, cardId, amount)) {
+            declineCode = "insufficient_funds";
+        }
+        Authorization authorization = new Authorization(authorizationId, cardId, amount.minor(), amount.currencyCode(),
+                merchantName.strip(), declineCode == null ? Authorization.APPROVED : Authorization.DECLINED, declineCode,
+                clock.instant());
+        authorizations.insert(merchantId, authorization);
+        return authorization;
+    }
+
+    public Page<Authorization> listForCard(String merchantId, String cardId, PageRequest page) {
+        cards.get(merchantId, cardId);
+        Long before = page.startingAfter() == null ? null : authorizations.seqOf(cardId, page.startingAfter())
+                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such authorization"));
+        return Page.fromOverfetched(authorizations.listForCard(cardId, page.limit(), before), page.limit());
+    }
+
+    private String declineReason(Card card, Money amount) {
+        if (card.state() != CardState.ACTIVE) {
+            return "card_not_active";
+        }
+        if (!products.get(card.productId()).currency().equals(amount.currencyCode())) {
+            return "currency_mismatch";
+        }
+        if (!topUps.hasApprovedTopUp(card.id())) {
+            return "card_not_funded";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,148 @@
+package io.cardflow.card;
+
+import io.cardflow.common.Address;
+import io.cardflow.common.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class CardRepository {
+
+    private static final String COLUMNS = """
+            id, merchant_id, customer_id, product_id, state, name_on_card, shipping_address, last4, masked_pan,
+            expiry_month, expiry_year, failure_code, failure_message, created_at, activated_at, closed_at""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper jsonMapper;
+
+    CardRepository(JdbcClient jdbc, JsonMapper jsonMapper) {
+        this.jdbc = jdbc;
+        this.jsonMapper = jsonMapper;
+    }
+
+    void insert(Card card, String applicationId) {
+        jdbc.sql("""
+                        insert into cards (id, merchant_id, customer_id, product_id, application_id, state, name_on_card,
+                            shipping_address, created_at)
+                        values (:id, :merchantId, :customerId, :productId, :applicationId, :state, :nameOnCard,
+                            :shippingAddress, :createdAt)""")
+                .param("id", card.id())
+                .param("merchantId", card.merchantId())
+                .param("customerId", card.customerId())
+                .param("productId", card.productId())
+                .param("applicationId", applicationId)
+                .param("state", card.state().name())
+                .param("nameOnCard", card.nameOnCard())
+                .param("shippingAddress", card.shippingAddress() == null ? null : jsonMapper.writeValueAsString(card.shippingAddress()))
+                .param("createdAt", Jdbc.timestamp(card.createdAt()))
+                .update();
+    }
+
+    /** Only the merchant's own cards exist for it. */
+    Optional<Card> find(String merchantId, String cardId) {
+        return jdbc.sql("select " + COLUMNS + " from cards where id = :id and merchant_id = :merchantId")
+                .param("id", cardId)
+                .param("merchantId", merchantId)
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    /**
+     * The card, locked until the caller's transaction ends: everything that depends on its state or balance
+     * (settling a top-up, an authorization, closing it) queues behind this lock.
+     */
+    Optional<Card> lock(String cardId) {
+        return jdbc.sql("select " + COLUMNS + " from cards where id = :id for update")
+                .param("id", cardId)
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    int countHeld(String customerId, String productId) {
+        return jdbc.sql("""
+                        select count(*) from cards
+                        where customer_id = :customerId and product_id = :productId and state not in ('FAILED', 'CLOSED')""")
+                .param("customerId", customerId)
+                .param("productId", productId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Newest first, {@code limit + 1} rows so the caller can tell whether more exist. */
+    List<Card> listForCustomer(String merchantId, String customerId, int limit, Long beforeSeq) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from cards
+                        where merchant_id = :merchantId and customer_id = :customerId and (:beforeSeq is null or seq < :beforeSeq)
+                        order by seq desc
+                        fetch first :rows rows only""")
+                .param("merchantId", merchantId)
+                .param("customerId", customerId)
+                .param("beforeSeq", beforeSeq, Types.BIGINT)
+                .param("rows", limit + 1)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    Optional<Long> seqOf(String merchantId, String cardId) {
+        return jdbc.sql("select seq from cards where id = :id and merchant_id = :merchantId")
+                .param("id", cardId)
+                .param("merchantId", merchantId)
+                .query(Long.class)
+                .optional();
+    }
+
+    boolean activate(String cardId, EncryptedCard encrypted, Instant at) {
+        return jdbc.sql("""
+                        update cards set state = 'ACTIVE', pan_encrypted = :pan, cvv_encrypted = :cvv, last4 = :last4,
+                            masked_pan = :masked, expiry_month = :month, expiry_year = :year, activated_at = :at
+                        where id = :id and state = 'PENDING'""")
+                .param("pan", encrypted.pan())
+                .param("cvv", encrypted.cvv())
+                .param("last4", encrypted.last4())
+                .param("masked", encrypted.maskedPan())
+                .param("month", encrypted.expiry().getMonthValue())
+                .param("year", encrypted.expiry().getYear())
+                .param("at", Jdbc.timestamp(at))
+                .param("id", cardId)
+                .update() == 1;
+    }
+
+    boolean fail(String cardId, String code, String message) {
+        return jdbc.sql("""
+                        update cards set state = 'FAILED', failure_code = :code, failure_message = :message
+                        where id = :id and state = 'PENDING'""")
+                .param("code", code)
+                .param("message", message)
+                .param("id", cardId)
+                .update() == 1;
+    }
+
+    /** A transition between live states, persisted only from the state it was decided from. */
+    boolean transition(String cardId, CardState from, CardState to, Instant at) {
+        return jdbc.sql("""
+                        update cards set state = :to, closed_at = case when :to = 'CLOSED' then :at else closed_at end
+                        where id = :id and state = :from""")
+                .param("to", to.name())
+                .param("at", Jdbc.timestamp(at))
+                .param("id", cardId)
+                .param("from", from.name())
+                .update() == 1;
+    }
+
+    private Card map(ResultSet rs) throws SQLException {
+        String shipping = rs.getString("shipping_address");
+        return new Card(rs.getString("id"), rs.getString("merchant_id"), rs.getString("customer_id"),
+                rs.getString("product_id"), CardState.valueOf(rs.getString("state")), rs.getString("name_on_card"),
+                shipping == null ? null : jsonMapper.readValue(shipping, Address.class), rs.getString("last4"),
+                rs.getString("masked_pan"), (Integer) rs.getObject("expiry_month"), (Integer) rs.getObject("expiry_year"),
+                rs.getString("failure_code"), rs.getString("failure_message"), Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "activated_at"), Jdbc.instant(rs, "closed_at"));
+    }
+}

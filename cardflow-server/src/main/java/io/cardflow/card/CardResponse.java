@@ -1,0 +1,37 @@
+package io.cardflow.card;
+
+import io.cardflow.common.Address;
+import io.cardflow.product.Product;
+import java.time.Instant;
+
+/** A card as the API shows it: never the PAN or CVV, only {@code last4} and the masked PAN. */
+public record CardResponse(
+        String cardId,
+        String customerId,
+        String productId,
+        String state,
+        String form,
+        String currency,
+        long balance,
+        String nameOnCard,
+        String last4,
+        String maskedPan,
+        Integer expiryMonth,
+        Integer expiryYear,
+        Failure failure,
+        Address shippingAddress,
+        Instant createdAt,
+        Instant activatedAt,
+        Instant closedAt) {
+
+    public record Failure(String code, String message) {
+    }
+
+    static CardResponse of(Card card, Product product, long balance) {
+        return new CardResponse(card.id(), card.customerId(), card.productId(), card.state().wire(),
+                product.form().name().toLowerCase(java.util.Locale.ROOT), product.currency(), balance, card.nameOnCard(),
+                card.last4(), card.maskedPan(), card.expiryMonth(), card.expiryYear(),
+                card.failureCode() == null ? null : new Failure(card.failureCode(), card.failureMessage()),
+                card.shippingAddress(), card.createdAt(), card.activatedAt(), card.closedAt());
+    }
+}

@@ -1,0 +1,202 @@
+package io.cardflow.card;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import io.cardflow.common.ApiException;
+import io.cardflow.common.ErrorCode;
+import io.cardflow.common.FieldError;
+import io.cardflow.common.Ids;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
+import io.cardflow.config.CardflowProperties;
+import io.cardflow.customer.Customer;
+import io.cardflow.customer.CustomerService;
+import io.cardflow.jobs.BackgroundJobs;
+import io.cardflow.kyc.ApplicationService;
+import io.cardflow.ledger.LedgerService;
+import io.cardflow.product.CardForm;
+import io.cardflow.product.Product;
+import io.cardflow.product.ProductCatalog;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Cards: issuance (phase 4) decided in the background by the card processor (phase 5), and the card's lifecycle. */
+@Service
+public class CardService {
+
+    static final TaskDescriptor<String> ISSUANCE = TaskDescriptor.of("card-issuance", String.class);
+    private static final Logger log = LoggerFactory.getLogger(CardService.class);
+
+    private final CardRepository cards;
+    private final CustomerService customers;
+    private final ProductCatalog products;
+    private final ApplicationService applications;
+    private final LedgerService ledger;
+    private final CardProcessor processor;
+    private final PanVault vault;
+    private final BackgroundJobs jobs;
+    private final CardflowProperties properties;
+    private final Clock clock;
+
+    CardService(CardRepository cards, CustomerService customers, ProductCatalog products, ApplicationService applications,
+                LedgerService ledger, CardProcessor processor, PanVault vault, BackgroundJobs jobs,
+                CardflowProperties properties, Clock clock) {
+        this.cards = cards;
+        this.customers = customers;
+        this.products = products;
+        this.applications = applications;
+        this.ledger = ledger;
+        this.processor = processor;
+        this.vault = vault;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts a card request for a customer whose application for the product is approved, within the product's
+     * card cap, and schedules its issuance in the same transaction.
+     */
+    @Transactional
+    public Card issue(String merchantId, IssueCardRequest request) {
+        Customer customer = customers.get(merchantId, request.customerId());
+        Product product = products.get(request.productId());
+        requireFormFields(product, request);
+        String applicationId = applications.lockApproved(merchantId, customer.customerId(), product.id())
+                .orElseThrow(() -> new ApiException(ErrorCode.KYC_NOT_APPROVED, "Customer '" + customer.customerId()
+                        + "' has no approved KYC/KYB application for product '" + product.id() + "'"));
+        if (cards.countHeld(customer.customerId(), product.id()) >= product.cardsPerCustomer()) {
+            throw new ApiException(ErrorCode.CARD_LIMIT_REACHED, "Product '" + product.id() + "' allows "
+                    + product.cardsPerCustomer() + " card(s) per customer, and this customer has them already");
+        }
+        String nameOnCard = request.nameOnCard() != null ? request.nameOnCard().strip().toUpperCase(Locale.ROOT)
+                : embossableName(customer);
+        Card card = new Card(Ids.newId("card"), merchantId, customer.customerId(), product.id(), CardState.PENDING,
+                nameOnCard, request.shippingAddress(), null, null, null, null, null, null, clock.instant(), null, null);
+        cards.insert(card, applicationId);
+        jobs.scheduleAfter(ISSUANCE, card.id(), properties.sandboxDelay());
+        return card;
+    }
+
+    /** The background issuance. Safe to run twice: only a pending card is decided, under its row lock. */
+    @Transactional
+    public void decideIssuance(String cardId) {
+        Card card = cards.lock(cardId).orElse(null);
+        if (card == null || card.state() != CardState.PENDING) {
+            return;
+        }
+        Product product = products.get(card.productId());
+        var request = new IssuanceRequest(cardId, product, card.nameOnCard(), card.shippingAddress(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        switch (processor.issue(request)) {
+            case IssuanceResult.Issued issued -> {
+                CardSecrets secrets = issued.secrets();
+                cards.activate(cardId, new EncryptedCard(vault.encrypt(cardId, secrets.pan()), vault.encrypt(cardId, secrets.cvv()),
+                        secrets.last4(), secrets.maskedPan(), secrets.expiry()), clock.instant());
+                log.info("Card {} issued and active", cardId);
+            }
+            case IssuanceResult.Refused refused -> {
+                cards.fail(cardId, refused.reasonCode(), refused.message());
+                log.info("Card {} failed: {}", cardId, refused.reasonCode());
+            }
+        }
+    }
+
+    public Card get(String merchantId, String cardId) {
+        return cards.find(merchantId, cardId).orElseThrow(() -> ApiException.notFound("card", cardId));
+    }
+
+    /** The card locked until the caller's transaction ends; see {@link CardRepository#lock}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Card lock(String cardId) {
+        return cards.lock(cardId).orElseThrow(() -> ApiException.notFound("card", cardId));
+    }
+
+    public Page<Card> listForCustomer(String merchantId, String customerId, PageRequest page) {
+        customers.get(merchantId, customerId);
+        Long before = page.startingAfter() == null ? null : cards.seqOf(merchantId, page.startingAfter())
+                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such card"));
+        return Page.fromOverfetched(cards.listForCustomer(merchantId, customerId, page.limit(), before), page.limit());
+    }
+
+    @Transactional
+    public Card suspend(String merchantId, String cardId) {
+        Card card = lockOwn(merchantId, cardId);
+        if (card.state() != CardState.ACTIVE) {
+            throw new ApiException(ErrorCode.CARD_NOT_ACTIVE, "Only an active card can be suspended; card '" + cardId
+                    + "' is " + card.state().wire());
+        }
+        cards.transition(cardId, CardState.ACTIVE, CardState.SUSPENDED, clock.instant());
+        return get(merchantId, cardId);
+    }
+
+    @Transactional
+    public Card reactivate(String merchantId, String cardId) {
+        Card card = lockOwn(merchantId, cardId);
+        if (card.state() != CardState.SUSPENDED) {
+            throw new ApiException(ErrorCode.CARD_NOT_SUSPENDED, "Only a suspended card can be reactivated; card '"
+                    + cardId + "' is " + card.state().wire());
+        }
+        cards.transition(cardId, CardState.SUSPENDED, CardState.ACTIVE, clock.instant());
+        return get(merchantId, cardId);
+    }
+
+    /** Closes the card for good and returns its whole balance to the merchant's available balance. */
+    @Transactional
+    public Card close(String merchantId, String cardId) {
+        Card card = lockOwn(merchantId, cardId);
+        if (!card.state().canBecome(CardState.CLOSED)) {
+            throw new ApiException(ErrorCode.CARD_ALREADY_FINAL, "Card '" + cardId + "' is " + card.state().wire()
+                    + " and cannot be closed");
+        }
+        cards.transition(cardId, card.state(), CardState.CLOSED, clock.instant());
+        long returned = ledger.returnCardBalance(cardId, merchantId, products.get(card.productId()).currency());
+        log.info("Card {} closed; {} returned to merchant {}", cardId, returned, merchantId);
+        return get(merchantId, cardId);
+    }
+
+    public CardResponse describe(Card card) {
+        Product product = products.get(card.productId());
+        return CardResponse.of(card, product, ledger.cardBalance(card.id(), product.currency()));
+    }
+
+    private Card lockOwn(String merchantId, String cardId) {
+        get(merchantId, cardId);
+        return lock(cardId);
+    }
+
+    private static void requireFormFields(Product product, IssueCardRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (product.form() == CardForm.PHYSICAL) {
+            if (request.nameOnCard() == null) {
+                errors.add(new FieldError("nameOnCard", "is required for a physical card"));
+            }
+            if (request.shippingAddress() == null) {
+                errors.add(new FieldError("shippingAddress", "is required for a physical card"));
+            }
+        } else if (request.shippingAddress() != null) {
+            errors.add(new FieldError("shippingAddress", "is not used for a virtual card"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    /** The customer's name as a card can carry it: Latin capitals without accents, at most 26 characters. */
+    static String embossableName(Customer customer) {
+        String name = customer.legalName() != null ? customer.legalName() : customer.firstName() + " " + customer.lastName();
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("[^A-Za-z .'-]", "").replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT);
+        folded = folded.length() > 26 ? folded.substring(0, 26).strip() : folded;
+        return folded.length() >= 2 ? folded : "CARDHOLDER";
+    }
+}

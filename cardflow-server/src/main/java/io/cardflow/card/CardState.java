@@ -1,0 +1,29 @@
+package io.cardflow.card;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** A card's lifecycle and its allowed transitions. {@code suspended} is reversible; {@code failed} and {@code closed} are final. */
+public enum CardState {
+    PENDING,
+    ACTIVE,
+    FAILED,
+    SUSPENDED,
+    CLOSED;
+
+    private static final Map<CardState, Set<CardState>> TRANSITIONS = Map.of(
+            PENDING, Set.of(ACTIVE, FAILED),
+            ACTIVE, Set.of(SUSPENDED, CLOSED),
+            SUSPENDED, Set.of(ACTIVE, CLOSED),
+            FAILED, Set.of(),
+            CLOSED, Set.of());
+
+    public boolean canBecome(CardState next) {
+        return TRANSITIONS.get(this).contains(next);
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
