@@ -10,6 +10,7 @@ import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,9 @@ class CustomerIT {
         body.remove("dateOfBirth");
         assertInvalid(body, "firstName", "lastName", "dateOfBirth");
         assertInvalid(with(individualCustomer("Ana", "Lopez"), "firstName", "  "), "firstName");
+        assertInvalid(with(individualCustomer("Ana", "Lopez"), "dateOfBirth", LocalDate.now().plusDays(1).toString()), "dateOfBirth");
+        assertInvalid(with(individualCustomer("Ana", "Lopez"), "dateOfBirth", "1899-12-31"), "dateOfBirth");
+        assertInvalid(with(individualCustomer("Ana", "Lopez"), "dateOfBirth", "01/04/1990"), "dateOfBirth");
     }
 
     @Test
@@ -98,6 +102,8 @@ class CustomerIT {
         badPostalCode.put("postalCode", "12$45");
         assertInvalid(with(individualCustomer("Ana", "Lopez"), "address", badPostalCode), "address.postalCode");
         assertInvalid(with(individualCustomer("Ana", "Lopez"), "type", "robot"), "type");
+        assertInvalid(with(individualCustomer("Ana", "Lopez"), "nickname", "Annie"), "nickname");
+        assertThat(ids(list("?limit=100"))).as("nothing invalid was stored").isEmpty();
     }
 
     @Test
