@@ -3,6 +3,7 @@ package io.cardflow.common;
 import java.util.List;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -37,6 +38,10 @@ final class JsonErrors {
             String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                     ? describe(mismatch.getTargetType()) : "a value of another type";
             return ApiException.invalid(field, "must be " + expected);
+        }
+        if (e instanceof InputCoercionException && !field.isEmpty()) {
+            // Valid JSON whose number does not fit the field (an amount beyond a 64-bit integer): the value is wrong.
+            return ApiException.invalid(field, "is out of range");
         }
         if (e instanceof StreamReadException) {
             return new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON");

@@ -80,6 +80,7 @@ class MerchantAdminIT {
         assertDepositInvalid(Map.of("amount", 10.5, "currency", "USD"), "amount");
         assertDepositInvalid(Map.of("amount", "100", "currency", "USD"), "amount");
         assertDepositInvalid(Map.of("currency", "USD"), "amount");
+        assertDepositInvalid("{\"amount\": 99999999999999999999, \"currency\": \"USD\"}", "amount");
         assertDepositInvalid(Map.of("amount", 100, "currency", "ABC"), "currency");
         assertDepositInvalid(Map.of("amount", 100, "currency", "usd"), "currency");
         assertDepositInvalid(Map.of("amount", 100, "currency", "XAU"), "currency");
@@ -184,7 +185,7 @@ class MerchantAdminIT {
         return deposit;
     }
 
-    private static void assertDepositInvalid(Map<String, Object> body, String... fields) {
+    private static void assertDepositInvalid(Object body, String... fields) {
         String anyMerchant = newestMerchantId();
         assertInvalid(api.post(MERCHANTS + "/" + anyMerchant + "/deposits", ADMIN, body), fields);
     }
