@@ -184,4 +184,21 @@ public final class Fixtures {
                 });
         return last.get();
     }
+
+    /** The ids of the merchant's customers, newest first (tests' merchants have fewer than 100). */
+    public static List<String> customerIds(Api api, TestMerchant merchant) {
+        Api.Response list = api.get("/api/v1/customers?limit=100", merchant.key());
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return list.json().get("data").valueStream().map(customer -> customer.get("customerId").asString()).toList();
+    }
+
+    /** The merchant's available balance in {@code currency}, as it reads it at {@code GET /api/v1/balance}. */
+    public static long available(Api api, TestMerchant merchant, String currency) {
+        return balance(api, merchant, currency, "available");
+    }
+
+    public static long availableIn(tools.jackson.databind.JsonNode balances, String currency) {
+        return balances.valueStream().filter(balance -> currency.equals(balance.get("currency").asString()))
+                .mapToLong(balance -> balance.get("available").asLong()).sum();
+    }
 }
