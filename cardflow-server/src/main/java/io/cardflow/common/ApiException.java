@@ -5,6 +5,8 @@ import java.util.List;
 /** A request that cannot be served as asked; rendered as an RFC 9457 problem by {@link ProblemHandler}. */
 public class ApiException extends RuntimeException {
 
+    private static final java.util.regex.Pattern ECHOABLE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private final ErrorCode code;
     private final List<FieldError> fieldErrors;
 
@@ -18,8 +20,13 @@ public class ApiException extends RuntimeException {
         this.fieldErrors = List.copyOf(fieldErrors);
     }
 
+    /**
+     * The same answer whether the object belongs to another merchant or does not exist. The id is echoed only when it
+     * has the shape of one of our ids: arbitrary path text (SQL, markup) is never reflected into a response.
+     */
     public static ApiException notFound(String what, String id) {
-        return new ApiException(ErrorCode.NOT_FOUND, "No such " + what + ": '" + id + "'");
+        return new ApiException(ErrorCode.NOT_FOUND, id != null && ECHOABLE_ID.matcher(id).matches()
+                ? "No such " + what + ": '" + id + "'" : "No such " + what);
     }
 
     public static ApiException invalid(String field, String message) {

@@ -11,7 +11,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(ErrorCode code, String detail, String instance, List<FieldError> errors) {
+        return of(code, detail, instance, errors, RequestIds.current());
+    }
+
+    public static Problem of(ErrorCode code, String detail, String instance, List<FieldError> errors, String requestId) {
         return new Problem("urn:cardflow:problem:" + code.code(), code.title(), code.status().value(), detail, instance,
-                code.code(), RequestIds.current(), errors);
+                code.code(), requestId, errors);
     }
 }

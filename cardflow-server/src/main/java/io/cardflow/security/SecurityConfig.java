@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -33,5 +34,12 @@ class SecurityConfig {
                                 ErrorCode.UNAUTHORIZED, request.getRequestURI().startsWith("/api/v1/admin/")
                                         ? "This endpoint needs the operator key" : "This endpoint needs a merchant API key")));
         return http.build();
+    }
+
+    /** URLs the firewall refuses (encoded slashes, semicolons, ...) get our problem body, not the container's error page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, ErrorCode.MALFORMED_REQUEST,
+                "The request URL contains characters that are not allowed");
     }
 }
