@@ -11,6 +11,8 @@ create table cards (
     name_on_card        varchar(26)  not null,
     shipping_address    text,
     pan_encrypted       varchar(200),
+    -- HMAC of the PAN: no number is issued twice, and the number itself never needs to be readable to check it.
+    pan_fingerprint     char(64)     unique,
     cvv_encrypted       varchar(200),
     last4               char(4),
     masked_pan          varchar(19),

@@ -100,10 +100,12 @@ class CardRepository {
 
     boolean activate(String cardId, EncryptedCard encrypted, Instant at) {
         return jdbc.sql("""
-                        update cards set state = 'ACTIVE', pan_encrypted = :pan, cvv_encrypted = :cvv, last4 = :last4,
+                        update cards set state = 'ACTIVE', pan_encrypted = :pan, pan_fingerprint = :fingerprint,
+                            cvv_encrypted = :cvv, last4 = :last4,
                             masked_pan = :masked, expiry_month = :month, expiry_year = :year, activated_at = :at
                         where id = :id and state = 'PENDING'""")
                 .param("pan", encrypted.pan())
+                .param("fingerprint", encrypted.panFingerprint())
                 .param("cvv", encrypted.cvv())
                 .param("last4", encrypted.last4())
                 .param("masked", encrypted.maskedPan())
@@ -112,6 +114,13 @@ class CardRepository {
                 .param("at", Jdbc.timestamp(at))
                 .param("id", cardId)
                 .update() == 1;
+    }
+
+    boolean panInUse(String fingerprint) {
+        return jdbc.sql("select count(*) from cards where pan_fingerprint = :fingerprint")
+                .param("fingerprint", fingerprint)
+                .query(Long.class)
+                .single() > 0;
     }
 
     boolean fail(String cardId, String code, String message) {

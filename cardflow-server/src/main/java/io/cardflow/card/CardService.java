@@ -35,6 +35,7 @@ public class CardService {
 
     static final TaskDescriptor<String> ISSUANCE = TaskDescriptor.of("card-issuance", String.class);
     private static final Logger log = LoggerFactory.getLogger(CardService.class);
+    private static final int MAX_NUMBER_ATTEMPTS = 5;
 
     private final CardRepository cards;
     private final CustomerService customers;
@@ -97,11 +98,13 @@ public class CardService {
         Product product = products.get(card.productId());
         var request = new IssuanceRequest(cardId, product, card.nameOnCard(), card.shippingAddress(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        switch (processor.issue(request)) {
+        IssuanceResult result = issueUnusedNumber(request);
+        switch (result) {
             case IssuanceResult.Issued issued -> {
                 CardSecrets secrets = issued.secrets();
-                cards.activate(cardId, new EncryptedCard(vault.encrypt(cardId, secrets.pan()), vault.encrypt(cardId, secrets.cvv()),
-                        secrets.last4(), secrets.maskedPan(), secrets.expiry()), clock.instant());
+                cards.activate(cardId, new EncryptedCard(vault.encrypt(cardId, secrets.pan()), vault.fingerprint(secrets.pan()),
+                        vault.encrypt(cardId, secrets.cvv()), secrets.last4(), secrets.maskedPan(), secrets.expiry()),
+                        clock.instant());
                 log.info("Card {} issued and active", cardId);
             }
             case IssuanceResult.Refused refused -> {
@@ -109,6 +112,17 @@ public class CardService {
                 log.info("Card {} failed: {}", cardId, refused.reasonCode());
             }
         }
+    }
+
+    /** Asks the processor again in the rare case that it returns a number some card already has. */
+    private IssuanceResult issueUnusedNumber(IssuanceRequest request) {
+        for (int attempt = 1; attempt <= MAX_NUMBER_ATTEMPTS; attempt++) {
+            IssuanceResult result = processor.issue(request);
+            if (!(result instanceof IssuanceResult.Issued issued) || !cards.panInUse(vault.fingerprint(issued.secrets().pan()))) {
+                return result;
+            }
+        }
+        throw new IllegalStateException("The card processor returned " + MAX_NUMBER_ATTEMPTS + " numbers already in use");
     }
 
     public Card get(String merchantId, String cardId) {
@@ -194,7 +208,9 @@ public class CardService {
     /** The customer's name as a card can carry it: Latin capitals without accents, at most 26 characters. */
     static String embossableName(Customer customer) {
         String name = customer.legalName() != null ? customer.legalName() : customer.firstName() + " " + customer.lastName();
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        String latin = name.replace("ß", "ss").replace("Æ", "AE").replace("æ", "ae").replace("Œ", "OE").replace("œ", "oe")
+                .replace("Ø", "O").replace("ø", "o").replace("Ł", "L").replace("ł", "l").replace("Đ", "D").replace("đ", "d");
+        String folded = Normalizer.normalize(latin, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replaceAll("[^A-Za-z .'-]", "").replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT);
         folded = folded.length() > 26 ? folded.substring(0, 26).strip() : folded;
         return folded.length() >= 2 ? folded : "CARDHOLDER";

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -29,12 +30,14 @@ public class PanVault {
     private static final String SETTING = "cardflow.card-encryption-key";
     private static final String VERSION = "v1:";
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final String HMAC = "HmacSHA256";
     private static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    private final SecretKeySpec fingerprintKey;
 
     @Autowired
     public PanVault(CardflowProperties properties, DataDirectory dataDirectory) {
@@ -46,6 +49,25 @@ public class PanVault {
             throw new IllegalArgumentException("An AES-256 key is " + KEY_BYTES + " bytes, not " + key.length);
         }
         this.key = new SecretKeySpec(key, "AES");
+        this.fingerprintKey = new SecretKeySpec(hmac(new SecretKeySpec(key, HMAC), "cardflow pan fingerprint v1"), HMAC);
+    }
+
+    /**
+     * A keyed hash of the PAN, the same for the same number: lets the database refuse a second card with a number
+     * already issued without ever holding the number in clear. Its key is derived from, never equal to, the AES key.
+     */
+    public String fingerprint(String pan) {
+        return java.util.HexFormat.of().formatHex(hmac(fingerprintKey, pan));
+    }
+
+    private static byte[] hmac(SecretKeySpec hmacKey, String input) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(hmacKey);
+            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
     }
 
     public String encrypt(String cardId, String plaintext) {

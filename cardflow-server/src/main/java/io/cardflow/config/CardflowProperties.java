@@ -24,6 +24,18 @@ public record CardflowProperties(
         }
     }
 
+    /** Never prints the keys: settings end up in logs and failure reports. */
+    @Override
+    public String toString() {
+        return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
+                + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
+                + idempotency + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + "]";
+    }
+
+    private static String redacted(String secret) {
+        return secret == null || secret.isBlank() ? "(unset)" : "(set)";
+    }
+
     public record Kyc(
             @DefaultValue("classpath:watchlist/sample-watchlist.txt") String watchlistFile,
             @DefaultValue("0.90") double watchlistMatchThreshold) {

@@ -28,6 +28,15 @@ class PanVaultTest {
     private final PanVault vault = new PanVault(key(1));
 
     @Test
+    void fingerprintIsStablePerNumberAndKeyAndRevealsNothing() {
+        String fingerprint = vault.fingerprint("4242424242424242");
+        assertThat(vault.fingerprint("4242424242424242")).isEqualTo(fingerprint);
+        assertThat(vault.fingerprint("4242424242424243")).isNotEqualTo(fingerprint);
+        assertThat(new PanVault(key(2)).fingerprint("4242424242424242")).isNotEqualTo(fingerprint);
+        assertThat(fingerprint).hasSize(64).doesNotContain("4242");
+    }
+
+    @Test
     void decryptsWhatItEncrypted() {
         assertThat(vault.decrypt(CARD, vault.encrypt(CARD, PAN))).isEqualTo(PAN);
         assertThat(vault.decrypt(CARD, vault.encrypt(CARD, "987"))).isEqualTo("987");
