@@ -1,11 +1,11 @@
 package io.cardflow.authorization;
 
 import io.cardflow.common.Jdbc;
+import io.cardflow.common.KeysetPages;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 class AuthorizationRepository {
 
     private final JdbcClient jdbc;
+    private final KeysetPages pages;
 
-    AuthorizationRepository(JdbcClient jdbc) {
+    AuthorizationRepository(JdbcClient jdbc, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     void insert(String merchantId, Authorization authorization) {
@@ -35,26 +37,9 @@ class AuthorizationRepository {
                 .update();
     }
 
-    /** Newest first, {@code limit + 1} rows so the caller can tell whether more exist. */
-    List<Authorization> listForCard(String cardId, int limit, Long beforeSeq) {
-        return jdbc.sql("""
-                        select * from authorizations
-                        where card_id = :cardId and (:beforeSeq is null or seq < :beforeSeq)
-                        order by seq desc
-                        fetch first :rows rows only""")
-                .param("cardId", cardId)
-                .param("beforeSeq", beforeSeq, Types.BIGINT)
-                .param("rows", limit + 1)
-                .query((rs, n) -> map(rs))
-                .list();
-    }
-
-    Optional<Long> seqOf(String cardId, String id) {
-        return jdbc.sql("select seq from authorizations where id = :id and card_id = :cardId")
-                .param("id", id)
-                .param("cardId", cardId)
-                .query(Long.class)
-                .optional();
+    /** Newest first; the caller has checked that the card belongs to the merchant asking. */
+    Page<Authorization> page(String cardId, PageRequest page) {
+        return pages.newestFirst("authorizations", "card_id", cardId, page, "authorization", (rs, n) -> map(rs));
     }
 
     private static Authorization map(ResultSet rs) throws SQLException {

@@ -3,7 +3,6 @@ package io.cardflow.authorization;
 import io.cardflow.card.Card;
 import io.cardflow.card.CardService;
 import io.cardflow.card.CardState;
-import io.cardflow.common.ApiException;
 import io.cardflow.common.Ids;
 import io.cardflow.common.Money;
 import io.cardflow.common.Page;
@@ -57,9 +56,7 @@ public class AuthorizationService {
 
     public Page<Authorization> listForCard(String merchantId, String cardId, PageRequest page) {
         cards.get(merchantId, cardId);
-        Long before = page.startingAfter() == null ? null : authorizations.seqOf(cardId, page.startingAfter())
-                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such authorization"));
-        return Page.fromOverfetched(authorizations.listForCard(cardId, page.limit(), before), page.limit());
+        return authorizations.page(cardId, page);
     }
 
     private String declineReason(Card card, Money amount) {

@@ -2,11 +2,12 @@ package io.cardflow.card;
 
 import io.cardflow.common.Address;
 import io.cardflow.common.Jdbc;
+import io.cardflow.common.KeysetPages;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,10 +21,12 @@ class CardRepository {
             expiry_month, expiry_year, failure_code, failure_message, created_at, activated_at, closed_at""";
 
     private final JdbcClient jdbc;
+    private final KeysetPages pages;
     private final JsonMapper jsonMapper;
 
-    CardRepository(JdbcClient jdbc, JsonMapper jsonMapper) {
+    CardRepository(JdbcClient jdbc, JsonMapper jsonMapper, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
         this.jsonMapper = jsonMapper;
     }
 
@@ -75,29 +78,6 @@ class CardRepository {
                 .single();
     }
 
-    /** Newest first, {@code limit + 1} rows so the caller can tell whether more exist. */
-    List<Card> listForCustomer(String merchantId, String customerId, int limit, Long beforeSeq) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from cards
-                        where merchant_id = :merchantId and customer_id = :customerId and (:beforeSeq is null or seq < :beforeSeq)
-                        order by seq desc
-                        fetch first :rows rows only""")
-                .param("merchantId", merchantId)
-                .param("customerId", customerId)
-                .param("beforeSeq", beforeSeq, Types.BIGINT)
-                .param("rows", limit + 1)
-                .query((rs, n) -> map(rs))
-                .list();
-    }
-
-    Optional<Long> seqOf(String merchantId, String cardId) {
-        return jdbc.sql("select seq from cards where id = :id and merchant_id = :merchantId")
-                .param("id", cardId)
-                .param("merchantId", merchantId)
-                .query(Long.class)
-                .optional();
-    }
-
     boolean activate(String cardId, EncryptedCard encrypted, Instant at) {
         return jdbc.sql("""
                         update cards set state = 'ACTIVE', pan_encrypted = :pan, pan_fingerprint = :fingerprint,
@@ -143,6 +123,11 @@ class CardRepository {
                 .param("id", cardId)
                 .param("from", from.name())
                 .update() == 1;
+    }
+
+    /** Newest first; the caller has checked that the customer belongs to the merchant asking. */
+    Page<Card> page(String customerId, PageRequest page) {
+        return pages.newestFirst("cards", "customer_id", customerId, page, "card", (rs, n) -> map(rs));
     }
 
     private Card map(ResultSet rs) throws SQLException {

@@ -137,9 +137,7 @@ public class CardService {
 
     public Page<Card> listForCustomer(String merchantId, String customerId, PageRequest page) {
         customers.get(merchantId, customerId);
-        Long before = page.startingAfter() == null ? null : cards.seqOf(merchantId, page.startingAfter())
-                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such card"));
-        return Page.fromOverfetched(cards.listForCustomer(merchantId, customerId, page.limit(), before), page.limit());
+        return cards.page(customerId, page);
     }
 
     @Transactional

@@ -3,10 +3,12 @@ package io.cardflow.customer;
 import io.cardflow.common.Address;
 import io.cardflow.common.HolderType;
 import io.cardflow.common.Jdbc;
+import io.cardflow.common.KeysetPages;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class CustomerRepository {
 
     private final JdbcClient jdbc;
+    private final KeysetPages pages;
 
-    CustomerRepository(JdbcClient jdbc) {
+    CustomerRepository(JdbcClient jdbc, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     void insert(String merchantId, Customer customer) {
@@ -57,26 +61,9 @@ class CustomerRepository {
                 .optional();
     }
 
-    Optional<Long> seqOf(String merchantId, String customerId) {
-        return jdbc.sql("select seq from customers where id = :id and merchant_id = :merchantId")
-                .param("id", customerId)
-                .param("merchantId", merchantId)
-                .query(Long.class)
-                .optional();
-    }
-
-    /** Newest first, {@code limit + 1} rows so the caller can tell whether more exist. */
-    List<Customer> list(String merchantId, int limit, Long beforeSeq) {
-        return jdbc.sql("""
-                        select * from customers
-                        where merchant_id = :merchantId and (:beforeSeq is null or seq < :beforeSeq)
-                        order by seq desc
-                        fetch first :rows rows only""")
-                .param("merchantId", merchantId)
-                .param("beforeSeq", beforeSeq, Types.BIGINT)
-                .param("rows", limit + 1)
-                .query((rs, n) -> map(rs))
-                .list();
+    /** Newest first; only the merchant's own. */
+    Page<Customer> page(String merchantId, PageRequest page) {
+        return pages.newestFirst("customers", "merchant_id", merchantId, page, "customer", (rs, n) -> map(rs));
     }
 
     private static Customer map(ResultSet rs) throws SQLException {

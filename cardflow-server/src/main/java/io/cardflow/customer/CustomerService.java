@@ -33,9 +33,7 @@ public class CustomerService {
     }
 
     public Page<Customer> list(String merchantId, PageRequest page) {
-        Long before = page.startingAfter() == null ? null : customers.seqOf(merchantId, page.startingAfter())
-                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such customer"));
-        return Page.fromOverfetched(customers.list(merchantId, page.limit(), before), page.limit());
+        return customers.page(merchantId, page);
     }
 
     private static String strip(String value) {

@@ -1,11 +1,12 @@
 package io.cardflow.topup;
 
 import io.cardflow.common.Jdbc;
+import io.cardflow.common.KeysetPages;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 class TopUpRepository {
 
     private final JdbcClient jdbc;
+    private final KeysetPages pages;
 
-    TopUpRepository(JdbcClient jdbc) {
+    TopUpRepository(JdbcClient jdbc, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     void insert(TopUp topUp) {
@@ -64,26 +67,9 @@ class TopUpRepository {
                 .single() > 0;
     }
 
-    /** Newest first, {@code limit + 1} rows so the caller can tell whether more exist. */
-    List<TopUp> listForCard(String cardId, int limit, Long beforeSeq) {
-        return jdbc.sql("""
-                        select * from topups
-                        where card_id = :cardId and (:beforeSeq is null or seq < :beforeSeq)
-                        order by seq desc
-                        fetch first :rows rows only""")
-                .param("cardId", cardId)
-                .param("beforeSeq", beforeSeq, Types.BIGINT)
-                .param("rows", limit + 1)
-                .query((rs, n) -> map(rs))
-                .list();
-    }
-
-    Optional<Long> seqOf(String cardId, String id) {
-        return jdbc.sql("select seq from topups where id = :id and card_id = :cardId")
-                .param("id", id)
-                .param("cardId", cardId)
-                .query(Long.class)
-                .optional();
+    /** Newest first; the caller has checked that the card belongs to the merchant asking. */
+    Page<TopUp> page(String cardId, PageRequest page) {
+        return pages.newestFirst("topups", "card_id", cardId, page, "top-up", (rs, n) -> map(rs));
     }
 
     private static TopUp map(ResultSet rs) throws SQLException {

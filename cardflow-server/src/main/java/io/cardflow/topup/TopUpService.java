@@ -110,9 +110,7 @@ public class TopUpService {
 
     public Page<TopUp> listForCard(String merchantId, String cardId, PageRequest page) {
         cards.get(merchantId, cardId);
-        Long before = page.startingAfter() == null ? null : topUps.seqOf(cardId, page.startingAfter())
-                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such top-up"));
-        return Page.fromOverfetched(topUps.listForCard(cardId, page.limit(), before), page.limit());
+        return topUps.page(cardId, page);
     }
 
     /** Whether the card has been funded at least once: a card is usable only after that (the guide's FAQ). */

@@ -8,7 +8,6 @@ import io.cardflow.testing.Api;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
