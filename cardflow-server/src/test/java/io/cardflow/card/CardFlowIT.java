@@ -18,30 +18,13 @@ import static io.cardflow.testing.Fixtures.topUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
-import io.cardflow.testing.Fixtures;
-import io.cardflow.testing.Fixtures.TestMerchant;
-import io.cardflow.testing.TestServer;
+import io.cardflow.testing.AsNewMerchant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Phases 1–7 over HTTP, the card lifecycle and the sandbox network. */
-class CardFlowIT {
-
-    private static Api api;
-    private TestMerchant merchant;
-
-    @BeforeAll
-    static void startServer() {
-        api = TestServer.shared().api();
-    }
-
-    @BeforeEach
-    void newMerchant() {
-        merchant = Fixtures.newMerchant(api);
-    }
+class CardFlowIT extends AsNewMerchant {
 
     @Test
     void allSevenPhasesTwiceForOneCustomerOnTwoProducts() {

@@ -9,6 +9,7 @@ import static io.cardflow.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.AsNewMerchant;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
@@ -21,27 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code Idempotency-Key}: replays, reuse with another body, keys per merchant, concurrency and malformed keys. */
-class IdempotencyIT {
+class IdempotencyIT extends AsNewMerchant {
 
     private static final String CUSTOMERS = "/api/v1/customers";
     private static final String REPLAYED = "Idempotent-Replayed";
-    private static Api api;
-    private TestMerchant merchant;
-
-    @BeforeAll
-    static void startServer() {
-        api = TestServer.shared().api();
-    }
-
-    @BeforeEach
-    void newMerchant() {
-        merchant = Fixtures.newMerchant(api);
-    }
 
     @Test
     void sameKeyAndBodyReplaysTheFirstAnswer() {

@@ -5,37 +5,22 @@ import static io.cardflow.testing.Fixtures.individualCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.AsNewMerchant;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
-import io.cardflow.testing.TestServer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Phase 1 over HTTP: creating, reading and listing customers, and the validation of each field. */
-class CustomerIT {
+class CustomerIT extends AsNewMerchant {
 
     private static final String CUSTOMERS = "/api/v1/customers";
-
-    private static Api api;
-    private TestMerchant merchant;
-
-    @BeforeAll
-    static void startServer() {
-        api = TestServer.shared().api();
-    }
-
-    @BeforeEach
-    void newMerchant() {
-        merchant = Fixtures.newMerchant(api);
-    }
 
     @Test
     void createsAnIndividualAndReadsItBackUnchanged() {

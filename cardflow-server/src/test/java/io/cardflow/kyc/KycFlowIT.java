@@ -14,31 +14,17 @@ import static io.cardflow.testing.Fixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.AsNewMerchant;
 import io.cardflow.testing.Fixtures;
-import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Phases 1–3 over HTTP: submission, the background decision with each built-in rule, resubmission and manual review. */
-class KycFlowIT {
-
-    private static Api api;
-    private TestMerchant merchant;
-
-    @BeforeAll
-    static void startServer() {
-        api = TestServer.shared().api();
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void newMerchant() {
-        merchant = Fixtures.newMerchant(api);
-    }
+class KycFlowIT extends AsNewMerchant {
 
     @Test
     void individualIsApprovedThroughThePhases() {

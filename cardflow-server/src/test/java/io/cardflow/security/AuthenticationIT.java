@@ -4,30 +4,17 @@ import static io.cardflow.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.AsNewMerchant;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who may call what: merchant keys, the operator key, revocation, and the endpoints that need no key. */
-class AuthenticationIT {
+class AuthenticationIT extends AsNewMerchant {
 
     private static final String CUSTOMERS = "/api/v1/customers";
-    private static Api api;
-    private TestMerchant merchant;
-
-    @BeforeAll
-    static void startServer() {
-        api = TestServer.shared().api();
-    }
-
-    @BeforeEach
-    void newMerchant() {
-        merchant = Fixtures.newMerchant(api);
-    }
 
     @Test
     void merchantKeyWorks() {
