@@ -50,10 +50,16 @@ public class TopUpService {
     /**
      * Creates a pending top-up: the amount leaves the merchant's available balance in the same transaction as the
      * top-up row and its settlement job, or, when the balance does not cover it, nothing happens at all.
+     *
+     * <p>The card is locked first, as by every other movement of a card's money (settlement, authorization, closing):
+     * locks are then always taken card before ledger accounts. Reserving first and only then inserting the top-up row,
+     * whose foreign key needs a share lock on the card, deadlocked against a settlement holding the card and waiting for
+     * the merchant's reserved account.
      */
     @Transactional
     public TopUp create(String merchantId, String cardId, Money amount) {
-        Card card = cards.get(merchantId, cardId);
+        cards.get(merchantId, cardId);
+        Card card = cards.lock(cardId);
         Product product = products.get(card.productId());
         if (!product.currency().equals(amount.currencyCode())) {
             throw ApiException.invalid("currency", "must be " + product.currency() + ", the currency of product '" + product.id() + "'");

@@ -25,17 +25,25 @@ public final class Fixtures {
 
     /** A new merchant with an API key and 10,000.00 USD and EUR to spend. */
     public static TestMerchant newMerchant(Api api) {
+        return newMerchant(api, Map.of("USD", 1_000_000L, "EUR", 1_000_000L));
+    }
+
+    /** A new merchant with an API key and exactly these deposits (minor units per currency), nothing else. */
+    public static TestMerchant newMerchant(Api api, Map<String, Long> deposits) {
         Api.Response merchant = api.post("/api/v1/admin/merchants", TestServer.ADMIN_KEY, Map.of("name", "Test Merchant"));
         assertThat(merchant.status()).as(merchant.toString()).isEqualTo(201);
         String merchantId = merchant.field("merchantId");
         Api.Response key = api.post("/api/v1/admin/merchants/" + merchantId + "/api-keys", TestServer.ADMIN_KEY, null);
         assertThat(key.status()).as(key.toString()).isEqualTo(201);
-        for (String currency : List.of("USD", "EUR")) {
-            Api.Response deposit = api.post("/api/v1/admin/merchants/" + merchantId + "/deposits", TestServer.ADMIN_KEY,
-                    Map.of("amount", 1_000_000, "currency", currency));
-            assertThat(deposit.status()).as(deposit.toString()).isEqualTo(201);
-        }
+        deposits.forEach((currency, amount) -> deposit(api, merchantId, amount, currency));
         return new TestMerchant(merchantId, key.field("key"));
+    }
+
+    /** Credits a merchant's available balance through the operator API. */
+    public static void deposit(Api api, String merchantId, long amount, String currency) {
+        Api.Response deposit = api.post("/api/v1/admin/merchants/" + merchantId + "/deposits", TestServer.ADMIN_KEY,
+                Map.of("amount", amount, "currency", currency));
+        assertThat(deposit.status()).as(deposit.toString()).isEqualTo(201);
     }
 
     public static Map<String, Object> address(String country) {
@@ -161,6 +169,18 @@ public final class Fixtures {
     /** Polls phase 7 until the top-up has left {@code pending}; returns its final answer. */
     public static Api.Response awaitSettled(Api api, TestMerchant merchant, String topUpId) {
         return awaitField(api, merchant, "/api/v1/topupstatus/" + topUpId, "status", status -> !status.equals("pending"));
+    }
+
+    /** The card's balance, as its merchant reads it at phase 5. */
+    public static long cardBalance(Api api, TestMerchant merchant, String cardId) {
+        Api.Response card = api.get("/api/v1/card/" + cardId, merchant.key());
+        assertThat(card.status()).as(card.toString()).isEqualTo(200);
+        return card.json().get("balance").asLong();
+    }
+
+    /** A lifecycle action on a card: {@code suspend}, {@code reactivate} or {@code close}. */
+    public static Api.Response cardAction(Api api, TestMerchant merchant, String cardId, String action) {
+        return api.post("/api/v1/cards/" + cardId + "/" + action, merchant.key(), null);
     }
 
     /** The merchant's {@code available} or {@code pending} balance in a currency (0 when it has none). */

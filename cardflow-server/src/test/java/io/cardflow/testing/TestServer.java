@@ -79,6 +79,16 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server and starts it again on the same database and data directory with some settings changed, as a
+     * deployment restarted with a new configuration would be (e.g. another {@code cardflow.sandbox-delay}).
+     */
+    public synchronized TestServer restartWith(Map<String, Object> overrides) {
+        stop();
+        settings.putAll(overrides);
+        return start();
+    }
+
     @Override
     public void close() {
         stop();
