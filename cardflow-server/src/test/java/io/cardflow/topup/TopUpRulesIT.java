@@ -19,6 +19,7 @@ import io.cardflow.testing.Api;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,7 +137,7 @@ class TopUpRulesIT {
     void settlementRejectsATopUpBeyondTheCardBalanceMaximumAndRefundsIt() {
         TestMerchant merchant = Fixtures.newMerchant(api, Map.of("USD", 2_000_000L));
         String cardId = activeCard(api, merchant, INDIVIDUAL_USD);
-        List<JsonNode> settled = new java.util.ArrayList<>();
+        List<JsonNode> settled = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Api.Response created = topUp(api, merchant, cardId, 400_000, "USD");
             assertThat(created.status()).as(created.toString()).isEqualTo(202);
