@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cardflow.testing.Api;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
+import io.cardflow.testing.LedgerInvariants;
 import io.cardflow.testing.TestServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,6 +65,7 @@ class MoneyRestartIT {
             assertThat(cardBalance(restarted, merchant, cardId)).isEqualTo(5 * AMOUNT);
             assertThat(balance(restarted, merchant, "USD", "pending")).isZero();
             assertThat(balance(restarted, merchant, "USD", "available")).isEqualTo(available - 5 * AMOUNT);
+            LedgerInvariants.assertHold(server.database());
         }
     }
 

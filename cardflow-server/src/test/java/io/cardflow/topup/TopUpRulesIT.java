@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cardflow.testing.Api;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
+import io.cardflow.testing.LedgerInvariants;
 import io.cardflow.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ class TopUpRulesIT {
             assertThat(card.field("state")).as(card.toString()).isEqualTo("pending");
 
             assertProblem(refusedWithoutMoving(slow, owner, owner, card.field("cardId"), amount(5_000, "USD")), 409, "card_not_active");
+            LedgerInvariants.assertHold(server.database());
         }
     }
 
@@ -174,6 +176,7 @@ class TopUpRulesIT {
             assertThat(balance(slow, owner, "USD", "available")).isEqualTo(1_000_000);
             assertThat(balance(slow, owner, "USD", "pending")).isZero();
             assertThat(cardBalance(slow, owner, cardId)).isZero();
+            LedgerInvariants.assertHold(server.database());
         }
     }
 
