@@ -16,6 +16,7 @@ import static io.cardflow.testing.Problems.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.AsNewMerchant;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.LedgerInvariants;
@@ -23,26 +24,11 @@ import io.cardflow.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Every refusal of phase 6 moves no money; settlement rejects (and refunds) what the card can no longer take. */
-class TopUpRulesIT {
-
-    private static Api api;
-    private TestMerchant merchant;
-
-    @BeforeAll
-    static void startServer() {
-        api = TestServer.shared().api();
-    }
-
-    @BeforeEach
-    void newMerchant() {
-        merchant = Fixtures.newMerchant(api);
-    }
+class TopUpRulesIT extends AsNewMerchant {
 
     @Test
     void pendingCardCannotBeToppedUp() {
