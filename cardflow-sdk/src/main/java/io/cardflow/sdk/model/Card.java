@@ -1,0 +1,27 @@
+package io.cardflow.sdk.model;
+
+import java.time.Instant;
+
+/**
+ * A card (phases 4 and 5). {@code balance} is in minor units of {@code currency}. The number and expiry exist only
+ * once issued; {@code failure} only for a {@link CardState#FAILED} card. The full number and CVV are never sent.
+ */
+public record Card(
+        String cardId,
+        String customerId,
+        String productId,
+        CardState state,
+        CardForm form,
+        String currency,
+        long balance,
+        String last4,
+        String maskedPan,
+        Integer expiryMonth,
+        Integer expiryYear,
+        String nameOnCard,
+        Address shippingAddress,
+        Reason failure,
+        Instant createdAt,
+        Instant activatedAt,
+        Instant closedAt) {
+}
