@@ -3,6 +3,7 @@ package io.cardflow.sdk;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
@@ -81,7 +82,8 @@ public final class CardflowClient {
         private Duration initialRetryDelay = Duration.ofMillis(500);
         private Duration maxRetryDelay = Duration.ofSeconds(8);
         private Sleeper sleeper = Sleeper.SYSTEM;
-        private RandomGenerator random = RandomGenerator.getDefault();
+        // java.util.Random, unlike the newer generators, may be shared by the threads using one client.
+        private RandomGenerator random = new Random();
 
         Builder(UnaryOperator<String> environment) {
             this.environment = environment;
@@ -133,7 +135,7 @@ public final class CardflowClient {
             return this;
         }
 
-        /** The source of the retry delays' jitter. */
+        /** The source of the retry delays' jitter; it must be safe to share between threads. */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random);
             return this;
