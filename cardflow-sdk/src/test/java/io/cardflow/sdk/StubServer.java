@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,7 +28,7 @@ final class StubServer implements AutoCloseable {
 
     record Reply(int status, String contentType, String body, Map<String, String> headers, Duration delay) {
         Reply withHeader(String name, String value) {
-            var more = new java.util.HashMap<>(headers);
+            var more = new HashMap<>(headers);
             more.put(name, value);
             return new Reply(status, contentType, body, Map.copyOf(more), delay);
         }
