@@ -161,7 +161,7 @@ public class ApplicationService {
         if (latest == null) {
             return 1;
         }
-        switch (latest.state()) {
+        return switch (latest.state()) {
             case SUBMITTED, MANUAL_REVIEW -> throw new ApiException(ErrorCode.APPLICATION_IN_PROGRESS,
                     "Application '" + latest.id() + "' is under review; wait for its decision");
             case APPROVED -> throw new ApiException(ErrorCode.APPLICATION_ALREADY_APPROVED,
@@ -171,10 +171,9 @@ public class ApplicationService {
                     throw new ApiException(ErrorCode.KYC_ATTEMPTS_EXHAUSTED, "All " + product.kycAttempts()
                             + " verification attempts for product '" + product.id() + "' have been used");
                 }
-                return latest.attempt() + 1;
+                yield latest.attempt() + 1;
             }
-        }
-        throw new IllegalStateException("unreachable");
+        };
     }
 
     private static String wire(HolderType type) {
