@@ -208,10 +208,12 @@ final class OnboardingRun {
         return latest;
     }
 
+    /** A cancel noticed here is reported in the phase about to start: nothing of it has been done yet. */
     private void enter(Phase next) {
+        var changed = phase != next;
+        phase = next;
         checkpoint();
-        if (phase != next) {
-            phase = next;
+        if (changed) {
             report("started", Duration.ZERO);
         }
     }
