@@ -1,0 +1,189 @@
+package io.cardflow.cli.render;
+
+import io.cardflow.sdk.model.Address;
+import io.cardflow.sdk.model.Application;
+import io.cardflow.sdk.model.Authorization;
+import io.cardflow.sdk.model.Balance;
+import io.cardflow.sdk.model.Card;
+import io.cardflow.sdk.model.Customer;
+import io.cardflow.sdk.model.Product;
+import io.cardflow.sdk.model.Reason;
+import io.cardflow.sdk.model.TopUp;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** How each kind of API object looks to a person: one as a block of fields, several as a table. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public static Block product(Product product) {
+        return new Block()
+                .field("id", product.id())
+                .field("name", product.name())
+                .field("currency", product.currency())
+                .field("holder type", word(product.holderType()))
+                .field("form", word(product.form()))
+                .field("bin", product.bin())
+                .field("top-up minimum", Money.format(product.topUpMinimum(), product.currency()))
+                .field("top-up maximum", Money.format(product.topUpMaximum(), product.currency()))
+                .field("card balance maximum", Money.format(product.cardBalanceMaximum(), product.currency()))
+                .field("cards per customer", product.cardsPerCustomer())
+                .field("kyc attempts", product.kycAttempts())
+                .field("shipping countries", product.shippingCountries().isEmpty() ? null
+                        : String.join(", ", product.shippingCountries()));
+    }
+
+    public static Table products(List<Product> products) {
+        var table = new Table("ID", "NAME", "CURRENCY", "HOLDER", "FORM");
+        products.forEach(product -> table.row(product.id(), product.name(), product.currency(),
+                word(product.holderType()), word(product.form())));
+        return table;
+    }
+
+    public static Block customer(Customer customer) {
+        return new Block()
+                .field("customer id", customer.customerId())
+                .field("type", word(customer.type()))
+                .field("name", customerName(customer))
+                .field("date of birth", customer.dateOfBirth())
+                .field("email", customer.email())
+                .field("phone", customer.phone())
+                .field("address", address(customer.address()))
+                .field("created", customer.createdAt());
+    }
+
+    public static Table customers(List<Customer> customers) {
+        var table = new Table("CUSTOMER ID", "TYPE", "NAME", "EMAIL", "CREATED");
+        customers.forEach(customer -> table.row(customer.customerId(), word(customer.type()),
+                customerName(customer), customer.email(), customer.createdAt()));
+        return table;
+    }
+
+    public static Block application(Application application) {
+        return new Block()
+                .field("application id", application.applicationId())
+                .field("customer id", application.customerId())
+                .field("product id", application.productId())
+                .field("status", word(application.status()))
+                .field("reasons", reasons(application.reasons()))
+                .field("attempt", application.attempt())
+                .field("attempts remaining", application.attemptsRemaining())
+                .field("can resubmit", application.canResubmit())
+                .field("manual review", application.manualReview())
+                .field("submitted", application.submittedAt())
+                .field("decided", application.decidedAt());
+    }
+
+    public static Block card(Card card) {
+        return new Block()
+                .field("card id", card.cardId())
+                .field("customer id", card.customerId())
+                .field("product id", card.productId())
+                .field("state", word(card.state()))
+                .field("form", word(card.form()))
+                .field("balance", Money.format(card.balance(), card.currency()))
+                .field("number", card.maskedPan())
+                .field("expiry", card.expiryMonth() == null ? null
+                        : "%02d/%d".formatted(card.expiryMonth(), card.expiryYear()))
+                .field("name on card", card.nameOnCard())
+                .field("shipping address", address(card.shippingAddress()))
+                .field("failure", reason(card.failure()))
+                .field("created", card.createdAt())
+                .field("activated", card.activatedAt())
+                .field("closed", card.closedAt());
+    }
+
+    public static Table cards(List<Card> cards) {
+        var table = new Table("CARD ID", "PRODUCT", "STATE", "LAST4", "BALANCE");
+        cards.forEach(card -> table.row(card.cardId(), card.productId(), word(card.state()), card.last4(),
+                Money.format(card.balance(), card.currency())));
+        return table;
+    }
+
+    public static Block topUp(TopUp topUp) {
+        return new Block()
+                .field("top-up id", topUp.topupId() != null ? topUp.topupId() : topUp.transactionId())
+                .field("card id", topUp.cardId())
+                .field("amount", Money.format(topUp.amount(), topUp.currency()))
+                .field("status", word(topUp.status()))
+                .field("reason", reason(topUp.reason()))
+                .field("created", topUp.createdAt())
+                .field("decided", topUp.decidedAt());
+    }
+
+    public static Table topUps(List<TopUp> topUps) {
+        var table = new Table("TOP-UP ID", "AMOUNT", "STATUS", "CREATED");
+        topUps.forEach(topUp -> table.row(topUp.topupId(), Money.format(topUp.amount(), topUp.currency()),
+                word(topUp.status()), topUp.createdAt()));
+        return table;
+    }
+
+    public static Table balance(Balance balance) {
+        var table = new Table("CURRENCY", "AVAILABLE", "PENDING");
+        balance.balances().forEach(entry -> table.row(entry.currency(),
+                Money.format(entry.available(), entry.currency()), Money.format(entry.pending(), entry.currency())));
+        return table;
+    }
+
+    public static Block authorization(Authorization authorization) {
+        return new Block()
+                .field("authorization id", authorization.authorizationId())
+                .field("card id", authorization.cardId())
+                .field("amount", Money.format(authorization.amount(), authorization.currency()))
+                .field("merchant", authorization.merchantName())
+                .field("status", word(authorization.status()))
+                .field("decline code", authorization.declineCode())
+                .field("created", authorization.createdAt());
+    }
+
+    public static Table authorizations(List<Authorization> authorizations) {
+        var table = new Table("AUTHORIZATION ID", "AMOUNT", "MERCHANT", "STATUS", "DECLINE CODE");
+        authorizations.forEach(authorization -> table.row(authorization.authorizationId(),
+                Money.format(authorization.amount(), authorization.currency()), authorization.merchantName(),
+                word(authorization.status()), authorization.declineCode()));
+        return table;
+    }
+
+    /** An enum constant as the API spells it: {@code UNDER_REVIEW} shows as {@code under_review}. */
+    public static String word(Enum<?> constant) {
+        return constant == null ? null : constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reasons as {@code code: message}, separated by {@code ; }; null when there are none. */
+    public static String reasons(List<Reason> reasons) {
+        if (reasons.isEmpty()) {
+            return null;
+        }
+        return reasons.stream().map(reason -> reason.code() + ": " + reason.message()).collect(Collectors.joining("; "));
+    }
+
+    /** One reason as {@code code: message}; null when there is none. */
+    public static String reason(Reason reason) {
+        return reason == null ? null : reasons(List.of(reason));
+    }
+
+    private static String customerName(Customer customer) {
+        if (customer.legalName() != null) {
+            return customer.legalName();
+        }
+        return joinPresent(" ", customer.firstName(), customer.lastName());
+    }
+
+    private static String address(Address address) {
+        if (address == null) {
+            return null;
+        }
+        return joinPresent(", ", address.line1(), address.line2(), address.city(), address.region(),
+                address.postalCode(), address.country());
+    }
+
+    private static String joinPresent(String separator, String... parts) {
+        var joined = Stream.of(parts).filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(separator));
+        return joined.isEmpty() ? null : joined;
+    }
+}
