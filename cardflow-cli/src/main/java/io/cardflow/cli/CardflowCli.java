@@ -69,6 +69,8 @@ public final class CardflowCli implements Runnable {
         var commandLine = new CommandLine(new CardflowCli(environment, onboardings))
                 // `--data @file.json` is ours to read: picocli would otherwise expand it as an argument file.
                 .setExpandAtFiles(false)
+                // `--poll guide`, as the help spells it.
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReport())
                 .setExitCodeExceptionMapper(new ExitCodes());
         commandLine.getCommandSpec().usageMessage().footer(concat(

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the CLI in-process with a made-up environment and captures what it printed. */
-final class CliRun {
+public final class CliRun {
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private final Map<String, String> variables = new HashMap<>();
@@ -20,27 +20,27 @@ final class CliRun {
         throw new AssertionError("this test runs no onboarding");
     };
 
-    CliRun env(String name, String value) {
+    public CliRun env(String name, String value) {
         variables.put(name, value);
         return this;
     }
 
-    CliRun home(Path home) {
+    public CliRun home(Path home) {
         this.home = home;
         return this;
     }
 
-    CliRun terminal(boolean terminal) {
+    public CliRun terminal(boolean terminal) {
         this.terminal = terminal;
         return this;
     }
 
-    CliRun onboardings(Onboardings onboardings) {
+    public CliRun onboardings(Onboardings onboardings) {
         this.onboardings = onboardings;
         return this;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         var commandLine = CardflowCli.commandLine(new CliEnvironment(variables::get, home, terminal), onboardings)
@@ -51,7 +51,7 @@ final class CliRun {
     }
 
     /** Runs against {@code server} with an API key, the way most tests do. */
-    static Result against(StubServer server, String... args) {
+    public static Result against(StubServer server, String... args) {
         return new CliRun().env("CARDFLOW_API_KEY", "sk_test").env("CARDFLOW_BASE_URL", server.baseUrl()).run(args);
     }
 }
