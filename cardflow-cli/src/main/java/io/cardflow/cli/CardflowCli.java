@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cardflow", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
+// scope INHERIT gives every subcommand --help (and --version) too.
+@Command(name = "cardflow", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = CliVersion.class,
         description = "The cardflow Card API from the command line: one subcommand per endpoint, and `onboard` for "
                 + "the whole flow from a new customer to a funded card.",
         subcommands = {ProductsCommand.class, CustomersCommand.class, KycCommand.class, CardsCommand.class,

@@ -107,6 +107,14 @@ class ErrorsTest {
     }
 
     @Test
+    void everySubcommandHasHelpEvenWithRequiredOptions() {
+        var result = new CliRun().run("onboard", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: cardflow onboard", "--top-up-amount");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         var result = new CliRun().run("--help");
 
