@@ -51,7 +51,7 @@ public final class CliRun {
     }
 
     /** Runs against {@code server} with an API key, the way most tests do. */
-    public static Result against(StubServer server, String... args) {
+    static Result against(StubServer server, String... args) {
         return new CliRun().env("CARDFLOW_API_KEY", "sk_test").env("CARDFLOW_BASE_URL", server.baseUrl()).run(args);
     }
 }
