@@ -1,5 +1,6 @@
 package io.cardflow.cli;
 
+import io.cardflow.sdk.StubServer;
 import io.cardflow.cli.onboard.Onboardings;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,7 @@
 package io.cardflow.cli;
 
-import static io.cardflow.cli.StubServer.problem;
+import io.cardflow.sdk.StubServer;
+import static io.cardflow.sdk.StubServer.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;

@@ -1,6 +1,7 @@
 package io.cardflow.cli;
 
-import static io.cardflow.cli.StubServer.json;
+import io.cardflow.sdk.StubServer;
+import static io.cardflow.sdk.StubServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

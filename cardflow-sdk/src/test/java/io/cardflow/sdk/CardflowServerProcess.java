@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * The real server, built by the reactor before this module, run as a separate process on a free port with a fresh
  * embedded database, no decision delay and the demo merchant; its output goes to {@code target/}.
  */
-final class CardflowServerProcess implements AutoCloseable {
+public final class CardflowServerProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("..", "cardflow-server", "target", "cardflow-server.jar");
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
@@ -36,7 +36,7 @@ final class CardflowServerProcess implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    static CardflowServerProcess start(String name) throws IOException, InterruptedException {
+    public static CardflowServerProcess start(String name) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath().normalize() + " is missing: build the server first ("
                     + "./mvnw -pl cardflow-server -DskipTests package, or verify the whole reactor)");
@@ -66,12 +66,12 @@ final class CardflowServerProcess implements AutoCloseable {
         return server;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
     /** The demo merchant's API key; it holds 1,000,000.00 USD and EUR at first start. */
-    String demoMerchantKey() throws IOException {
+    public String demoMerchantKey() throws IOException {
         return Files.readString(dataDir.resolve(DEMO_KEY_FILE)).strip();
     }
 

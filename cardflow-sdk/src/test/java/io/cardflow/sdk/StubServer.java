@@ -15,10 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A local HTTP server that answers from a script, one reply per request in order, and records what it received. */
-final class StubServer implements AutoCloseable {
+public final class StubServer implements AutoCloseable {
 
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().getFirst())
@@ -26,29 +26,34 @@ final class StubServer implements AutoCloseable {
         }
     }
 
-    record Reply(int status, String contentType, String body, Map<String, String> headers, Duration delay) {
-        Reply withHeader(String name, String value) {
+    public record Reply(int status, String contentType, String body, Map<String, String> headers, Duration delay) {
+        public Reply withHeader(String name, String value) {
             var more = new HashMap<>(headers);
             more.put(name, value);
             return new Reply(status, contentType, body, Map.copyOf(more), delay);
         }
 
-        Reply after(Duration delay) {
+        public Reply after(Duration delay) {
             return new Reply(status, contentType, body, headers, delay);
         }
     }
 
-    static Reply json(int status, String body) {
+    public static Reply json(int status, String body) {
         return new Reply(status, "application/json", body, Map.of(), Duration.ZERO);
     }
 
-    static Reply problem(int status, String code) {
+    public static Reply problem(int status, String code) {
+        return problem(status, code, "");
+    }
+
+    /** A problem body with more members, given as JSON text starting with a comma: {@code , "requestId": "req_1"}. */
+    public static Reply problem(int status, String code, String moreMembers) {
         return new Reply(status, "application/problem+json",
-                "{\"status\": %d, \"code\": \"%s\", \"detail\": \"scripted %s\"}".formatted(status, code, code),
+                "{\"status\": %d, \"code\": \"%s\", \"detail\": \"scripted %s\"%s}".formatted(status, code, code, moreMembers),
                 Map.of(), Duration.ZERO);
     }
 
-    static Reply text(int status, String contentType, String body) {
+    public static Reply text(int status, String contentType, String body) {
         return new Reply(status, contentType, body, Map.of(), Duration.ZERO);
     }
 
@@ -57,27 +62,27 @@ final class StubServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    StubServer() throws IOException {
+    public StubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
         server.setExecutor(threads);
         server.start();
     }
 
-    StubServer reply(Reply... replies) {
+    public StubServer reply(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    Received onlyRequest() {
+    public Received onlyRequest() {
         if (received.size() != 1) {
             throw new AssertionError("expected one request, got " + received.size());
         }

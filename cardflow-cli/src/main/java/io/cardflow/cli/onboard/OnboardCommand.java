@@ -119,9 +119,13 @@ public final class OnboardCommand implements Callable<Integer> {
             throw new UsageException(customer.business() ? "A business needs its KYB data: --kyb @file.json"
                     : "KYC needs --document-number and --document-expiry (or --kyc @file.json)");
         }
-        return new OnboardingRequest(flowId != null ? flowId : UUID.randomUUID().toString(), newCustomer, productId,
-                application, resubmit, nameOnCard, shippingAddress(), topUpAmount, currency,
-                resumeIds(existingCustomer));
+        try {
+            return new OnboardingRequest(flowId != null ? flowId : UUID.randomUUID().toString(), newCustomer, productId,
+                    application, resubmit, nameOnCard, shippingAddress(), topUpAmount, currency,
+                    resumeIds(existingCustomer));
+        } catch (IllegalArgumentException invalid) {
+            throw new UsageException(invalid.getMessage());
+        }
     }
 
     private Address shippingAddress() {

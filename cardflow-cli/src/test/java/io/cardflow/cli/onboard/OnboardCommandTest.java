@@ -61,7 +61,7 @@ class OnboardCommandTest {
         assertThat(request.topUpAmount()).isEqualTo(5000L);
         assertThat(request.topUpCurrency()).isEqualTo("USD");
         assertThat(request.resubmitApplication()).isFalse();
-        assertThat(request.resumeFrom()).isNull();
+        assertThat(request.resumeFrom()).isEqualTo(OnboardingIds.none());
         assertThat(request.shippingAddress()).isNull();
         assertThat(flow.poll).as("a local server is polled as a sandbox").isEqualTo(PollMode.SANDBOX);
     }
@@ -71,7 +71,7 @@ class OnboardCommandTest {
         var flow = new ScriptedOnboarding(Outcomes.funded());
 
         var result = flow.cli().run("onboard", "--product", "prod_usd_physical", "--customer-id", "cus_1",
-                "--resume-card", "card_1", "--resume-topup", "top_1", "--resubmit", "--name-on-card", "ANA LOPEZ",
+                "--resume-card", "card_1", "--resume-topup", "top_1", "--name-on-card", "ANA LOPEZ",
                 "--ship-line1", "1 Main St", "--ship-city", "Springfield", "--ship-postal-code", "12345",
                 "--ship-country", "US", "--poll", "guide");
 
@@ -80,11 +80,22 @@ class OnboardCommandTest {
         assertThat(request.customer()).isNull();
         assertThat(request.application()).isNull();
         assertThat(request.resumeFrom()).isEqualTo(new OnboardingIds("cus_1", null, "card_1", "top_1"));
-        assertThat(request.resubmitApplication()).isTrue();
+        assertThat(request.resubmitApplication()).isFalse();
         assertThat(request.nameOnCard()).isEqualTo("ANA LOPEZ");
         assertThat(request.shippingAddress()).isEqualTo(ADDRESS);
         assertThat(request.flowId()).as("a new flow id when none is given").isNotBlank();
         assertThat(flow.poll).isEqualTo(PollMode.GUIDE);
+    }
+
+    @Test
+    void resubmittingWithoutCorrectedDataIsAUsageErrorBeforeAnyCall() {
+        var flow = new ScriptedOnboarding(Outcomes.funded());
+
+        var result = flow.cli().run("onboard", "--product", "prod_usd_virtual", "--customer-id", "cus_1", "--resubmit");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("resubmitApplication needs the corrected application data");
+        assertThat(flow.request).as("the flow never ran").isNull();
     }
 
     @Test
