@@ -40,8 +40,7 @@ public class AuthorizationService {
 
     @Transactional
     public Authorization authorize(String merchantId, String cardId, Money amount, String merchantName) {
-        cards.get(merchantId, cardId);
-        Card card = cards.lock(cardId);
+        Card card = cards.lockOwn(merchantId, cardId);
         String authorizationId = Ids.newId("auth");
         String declineCode = declineReason(card, amount);
         if (declineCode == null && !ledger.spend(authorizationId, cardId, amount)) {

@@ -181,7 +181,9 @@ public class CardService {
         return CardResponse.of(card, product, ledger.cardBalance(card.id(), product.currency()));
     }
 
-    private Card lockOwn(String merchantId, String cardId) {
+    /** The merchant's card, locked until the caller's transaction ends; another merchant's card is a 404. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Card lockOwn(String merchantId, String cardId) {
         get(merchantId, cardId);
         return lock(cardId);
     }

@@ -58,8 +58,7 @@ public class TopUpService {
      */
     @Transactional
     public TopUp create(String merchantId, String cardId, Money amount) {
-        cards.get(merchantId, cardId);
-        Card card = cards.lock(cardId);
+        Card card = cards.lockOwn(merchantId, cardId);
         Product product = products.get(card.productId());
         if (!product.currency().equals(amount.currencyCode())) {
             throw ApiException.invalid("currency", "must be " + product.currency() + ", the currency of product '" + product.id() + "'");
