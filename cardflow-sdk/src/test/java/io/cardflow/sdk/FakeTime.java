@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that only moves when something sleeps on it, recording each sleep: polling tests never really wait. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
 
-    static final Instant START = Instant.parse("2026-04-01T09:00:00Z");
+    public static final Instant START = Instant.parse("2026-04-01T09:00:00Z");
 
     /** The durations slept, in order. */
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private volatile Instant now = START;
 
     @Override

@@ -7,42 +7,15 @@ import io.cardflow.sdk.flow.Phase;
 import io.cardflow.sdk.flow.ProgressEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import io.cardflow.sdk.FakeTime;
 import org.junit.jupiter.api.Test;
 
 class ProgressDisplayTest {
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private final StringWriter text = new StringWriter();
     private final PrintWriter out = new PrintWriter(text);
-    private final HandClock clock = new HandClock();
+    private final FakeTime clock = new FakeTime();
 
     private static ProgressEvent event(Phase phase, String status, long elapsedMillis, long nextPollMillis) {
         return new ProgressEvent(phase, status, Duration.ofMillis(elapsedMillis), Duration.ofMillis(nextPollMillis),
@@ -54,7 +27,7 @@ class ProgressDisplayTest {
         var live = new LiveProgress(out, clock);
 
         live.onProgress(event(Phase.AWAIT_APPLICATION, "underreview", 1_000, 5_000));
-        clock.advance(Duration.ofSeconds(2));
+        clock.sleep(Duration.ofSeconds(2));
         live.redraw();
 
         assertThat(text.toString()).isEqualTo(
