@@ -19,13 +19,21 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.List;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The served OpenAPI document's header; the fixed relative server keeps it identical on every port and host. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
+
+    static {
+        // A JsonNode on the wire is the JSON it holds, not the node's Java getters.
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+    }
 
     @Bean
     OpenAPI cardflowOpenApi() {

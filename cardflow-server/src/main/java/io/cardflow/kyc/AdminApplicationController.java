@@ -3,6 +3,7 @@ package io.cardflow.kyc;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/admin/applications")
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminApplicationController {
 
     private final ApplicationService applications;
+    private final JsonMapper jsonMapper;
 
-    AdminApplicationController(ApplicationService applications) {
+    AdminApplicationController(ApplicationService applications, JsonMapper jsonMapper) {
         this.applications = applications;
+        this.jsonMapper = jsonMapper;
     }
 
     enum Decision {
@@ -35,7 +40,9 @@ class AdminApplicationController {
     record DecisionRequest(@NotNull Decision decision, @Size(max = 500) String note) {
     }
 
-    record ReviewItem(String merchantId, ApplicationResponse application) {
+    /** What an operator needs to decide: the application and the data the merchant submitted for it. */
+    record ReviewItem(String merchantId, ApplicationResponse application,
+                      @Schema(oneOf = {IndividualKyc.class, BusinessKyb.class}) JsonNode submission) {
     }
 
     @GetMapping("/review-queue")
@@ -59,6 +66,7 @@ class AdminApplicationController {
 
     private ReviewItem item(Application application) {
         return new ReviewItem(application.merchantId(),
-                ApplicationResponse.of(application, applications.attemptsAllowed(application.productId())));
+                ApplicationResponse.of(application, applications.attemptsAllowed(application.productId())),
+                jsonMapper.readTree(application.submission()));
     }
 }

@@ -134,6 +134,10 @@ class KycFlowIT extends AsNewMerchant {
         String applicationId = waiting.field("applicationId");
         Api.Response queue = api.get("/api/v1/admin/applications/review-queue?limit=100", TestServer.ADMIN_KEY);
         assertThat(queue.text()).contains(applicationId);
+        Api.Response underReview = api.get("/api/v1/admin/applications/" + applicationId, TestServer.ADMIN_KEY);
+        assertThat(underReview.json().get("submission").get("lastName").asString())
+                .as("the operator sees what was submitted").isEqualTo("Petrof");
+        assertThat(underReview.json().get("application").get("manualReview").asBoolean()).isTrue();
 
         Api.Response decided = api.post("/api/v1/admin/applications/" + applicationId + "/decision", TestServer.ADMIN_KEY,
                 Map.of("decision", "approved", "note", "Different person: date of birth differs"));
