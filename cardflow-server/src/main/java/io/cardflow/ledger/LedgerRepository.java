@@ -11,8 +11,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LedgerRepository {
 
-    static final String PLATFORM_OWNER = "platform";
-
     private final JdbcClient jdbc;
 
     LedgerRepository(JdbcClient jdbc) {

@@ -2,6 +2,8 @@ package io.cardflow.merchant;
 
 import io.cardflow.common.Jdbc;
 import io.cardflow.security.MerchantPrincipal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +41,16 @@ class ApiKeyRepository {
     List<ApiKey> listFor(String merchantId) {
         return jdbc.sql("select * from api_keys where merchant_id = :merchantId order by created_at desc, id")
                 .param("merchantId", merchantId)
-                .query((rs, n) -> new ApiKey(rs.getString("id"), rs.getString("merchant_id"), rs.getString("key_prefix"),
-                        Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "revoked_at")))
+                .query((rs, n) -> map(rs))
                 .list();
+    }
+
+    Optional<ApiKey> find(String merchantId, String keyId) {
+        return jdbc.sql("select * from api_keys where id = :id and merchant_id = :merchantId")
+                .param("id", keyId)
+                .param("merchantId", merchantId)
+                .query((rs, n) -> map(rs))
+                .optional();
     }
 
     /** Revokes only a key that is still active, so two revocations cannot both claim to have done it. */
@@ -51,5 +60,10 @@ class ApiKeyRepository {
                 .param("id", keyId)
                 .param("merchantId", merchantId)
                 .update() == 1;
+    }
+
+    private static ApiKey map(ResultSet rs) throws SQLException {
+        return new ApiKey(rs.getString("id"), rs.getString("merchant_id"), rs.getString("key_prefix"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "revoked_at"));
     }
 }

@@ -55,12 +55,11 @@ public class ApiKeyService {
     @Transactional
     public ApiKey revoke(String merchantId, String keyId) {
         merchants.get(merchantId);
-        ApiKey key = keys.listFor(merchantId).stream().filter(k -> k.id().equals(keyId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("API key", keyId));
+        keys.find(merchantId, keyId).orElseThrow(() -> ApiException.notFound("API key", keyId));
         if (!keys.revoke(merchantId, keyId, clock.instant())) {
             throw new ApiException(ErrorCode.API_KEY_ALREADY_REVOKED, "API key '" + keyId + "' was already revoked");
         }
-        return keys.listFor(merchantId).stream().filter(k -> k.id().equals(key.id())).findFirst().orElseThrow();
+        return keys.find(merchantId, keyId).orElseThrow();
     }
 
     private static String hash(String secret) {
