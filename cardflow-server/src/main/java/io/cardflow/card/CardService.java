@@ -21,8 +21,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -179,6 +182,15 @@ public class CardService {
     public CardResponse describe(Card card) {
         Product product = products.get(card.productId());
         return CardResponse.of(card, product, ledger.cardBalance(card.id(), product.currency()));
+    }
+
+    /**
+     * The merchant's cards among these ids by id, locked until the caller's transaction ends; an id of another
+     * merchant's card, or of none, is absent.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Card> lockOwn(String merchantId, Collection<String> cardIds) {
+        return cards.lockAll(merchantId, cardIds).stream().collect(Collectors.toMap(Card::id, card -> card));
     }
 
     /** The merchant's card, locked until the caller's transaction ends; another merchant's card is a 404. */

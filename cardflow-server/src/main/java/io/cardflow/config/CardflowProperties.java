@@ -15,6 +15,7 @@ public record CardflowProperties(
         @DefaultValue Kyc kyc,
         @DefaultValue("auto") DemoMerchant demoMerchant,
         @DefaultValue Idempotency idempotency,
+        @DefaultValue TopUps topUps,
         @DefaultValue("65536") int maxRequestBytes,
         String cardEncryptionKey) {
 
@@ -29,7 +30,7 @@ public record CardflowProperties(
     public String toString() {
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
-                + idempotency + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + "]";
+                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + "]";
     }
 
     private static String redacted(String secret) {
@@ -50,6 +51,16 @@ public record CardflowProperties(
     public record Idempotency(
             @DefaultValue("PT48H") Duration retention,
             @DefaultValue("PT1M") Duration inFlightTimeout) {
+    }
+
+    /** Concurrent top-ups of one merchant are created together, in one transaction, up to this many at a time. */
+    public record TopUps(@DefaultValue("100") int maxBatchSize) {
+
+        public TopUps {
+            if (maxBatchSize < 1) {
+                throw new IllegalArgumentException("cardflow.top-ups.max-batch-size must be at least 1, was " + maxBatchSize);
+            }
+        }
     }
 
     public enum DemoMerchant { AUTO, ALWAYS, NEVER }

@@ -2,8 +2,11 @@ package io.cardflow.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,8 +29,17 @@ public class BackgroundJobs {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void scheduleAfter(TaskDescriptor<String> task, String objectId, java.time.Duration delay) {
+    public void scheduleAfter(TaskDescriptor<String> task, String objectId, Duration delay) {
         Instant at = clock.instant().plus(delay);
         scheduler.scheduleIfNotExists(task.instance(objectId).data(objectId).scheduledTo(at));
+    }
+
+    /** The same for many new objects at once (one batched insert): each must not have its job yet. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void scheduleAllAfter(TaskDescriptor<String> task, List<String> objectIds, Duration delay) {
+        if (!objectIds.isEmpty()) {
+            List<TaskInstance<?>> instances = objectIds.stream().<TaskInstance<?>>map(id -> task.instance(id).data(id).build()).toList();
+            scheduler.scheduleBatch(instances, clock.instant().plus(delay));
+        }
     }
 }

@@ -3,7 +3,12 @@ package io.cardflow.ledger;
 import io.cardflow.common.Ids;
 import io.cardflow.common.Jdbc;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class LedgerRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    LedgerRepository(JdbcClient jdbc) {
+    LedgerRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The account's id, creating the account on first use; safe when two transactions race to create it. */
@@ -39,14 +46,17 @@ class LedgerRepository {
 
     /**
      * Locks the accounts of one movement in id order, so that two movements over the same pair of accounts (a
-     * reservation and a refund of one merchant, say) always queue instead of deadlocking.
+     * reservation and a refund of one merchant, say) always queue instead of deadlocking; returns their balances.
      */
-    void lockInOrder(String firstAccountId, String secondAccountId) {
-        jdbc.sql("select id from ledger_accounts where id in (:first, :second) order by id for update")
+    Map<String, Long> lockInOrder(String firstAccountId, String secondAccountId) {
+        Map<String, Long> balances = new HashMap<>();
+        jdbc.sql("select id, balance from ledger_accounts where id in (:first, :second) order by id for update")
                 .param("first", firstAccountId)
                 .param("second", secondAccountId)
-                .query(String.class)
-                .list();
+                .query(rs -> {
+                    balances.put(rs.getString("id"), rs.getLong("balance"));
+                });
+        return balances;
     }
 
     long balance(String ownerId, AccountKind kind, String currency) {
@@ -57,15 +67,6 @@ class LedgerRepository {
                 .query(Long.class)
                 .optional()
                 .orElse(0L);
-    }
-
-    void insertTransaction(String id, String kind, String reference, Instant now) {
-        jdbc.sql("insert into ledger_transactions (id, kind, reference, created_at) values (:id, :kind, :reference, :now)")
-                .param("id", id)
-                .param("kind", kind)
-                .param("reference", reference)
-                .param("now", Jdbc.timestamp(now))
-                .update();
     }
 
     /**
@@ -81,16 +82,28 @@ class LedgerRepository {
                 .update() == 1;
     }
 
-    void insertPosting(String transactionId, String accountId, long amount, String currency, Instant now) {
-        jdbc.sql("""
-                        insert into ledger_postings (transaction_id, account_id, amount, currency, created_at)
-                        values (:transactionId, :accountId, :amount, :currency, :now)""")
-                .param("transactionId", transactionId)
-                .param("accountId", accountId)
-                .param("amount", amount)
-                .param("currency", currency)
-                .param("now", Jdbc.timestamp(now))
-                .update();
+    /** One ledger transaction: {@code amount} from the debited account to the credited one. */
+    record Transfer(String transactionId, String reference, String debitAccountId, String creditAccountId, long amount) {
+    }
+
+    /** Writes each transfer as a ledger transaction of two postings summing to zero, in two batched statements. */
+    void insertTransactions(String kind, String currency, Instant now, List<Transfer> transfers) {
+        OffsetDateTime at = Jdbc.timestamp(now);
+        batch.batchUpdate("insert into ledger_transactions (id, kind, reference, created_at) values (?, ?, ?, ?)",
+                transfers, transfers.size(), (statement, transfer) -> {
+                    statement.setString(1, transfer.transactionId());
+                    statement.setString(2, kind);
+                    statement.setString(3, transfer.reference());
+                    statement.setObject(4, at);
+                });
+        List<Object[]> postings = new ArrayList<>();
+        for (Transfer transfer : transfers) {
+            postings.add(new Object[] {transfer.transactionId(), transfer.debitAccountId(), -transfer.amount(), currency, at});
+            postings.add(new Object[] {transfer.transactionId(), transfer.creditAccountId(), transfer.amount(), currency, at});
+        }
+        batch.batchUpdate("""
+                insert into ledger_postings (transaction_id, account_id, amount, currency, created_at)
+                values (?, ?, ?, ?, ?)""", postings);
     }
 
     List<CurrencyBalance> merchantBalances(String merchantId) {

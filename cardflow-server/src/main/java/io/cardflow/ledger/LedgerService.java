@@ -4,7 +4,10 @@ import io.cardflow.common.Ids;
 import io.cardflow.common.Money;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Double-entry bookkeeping. Every movement is one ledger transaction of two postings summing to zero, written
  * with the balance changes in the caller's database transaction. The debit is a conditional update, so a balance
- * never goes below zero; a refused debit writes nothing at all, which lets a caller make several movements in one
- * transaction (a batch of top-ups) and keep the ones that fit.
+ * never goes below zero; a movement that does not fit writes nothing at all, which lets a caller make several
+ * movements in one transaction (a batch of top-ups, {@link #reserveInOrder}) and keep the ones that fit.
  *
  * <p>Top-ups move money in two phases: {@link #reserve} holds it (merchant available → merchant reserved), then
  * {@link #settleToCard} posts it (reserved → card) or {@link #release} voids it (reserved → available).
@@ -40,10 +43,20 @@ public class LedgerService {
         return transactionId;
     }
 
-    /** Holds a top-up's amount; false, with nothing written, when the merchant's available balance does not cover it. */
-    public boolean reserve(String topUpId, String merchantId, Money amount) {
-        return transfer(Ids.newId("ltx"), "topup_reserve", topUpId, new Account(merchantId, AccountKind.MERCHANT_AVAILABLE),
-                new Account(merchantId, AccountKind.MERCHANT_RESERVED), amount);
+    /** A top-up's amount to hold from its merchant's available balance. */
+    public record Hold(String topUpId, long amount) {
+    }
+
+    /**
+     * Holds top-ups' amounts, in the order given, each while the merchant's available balance still covers it, and
+     * returns the ids of those held. One that does not fit writes nothing and the next may still fit: the outcome is
+     * exactly that of holding them one by one, in turn, but with one update of each balance row for the lot.
+     */
+    public Set<String> reserveInOrder(String merchantId, String currency, List<Hold> holds) {
+        List<Movement> movements = holds.stream().map(h -> new Movement(Ids.newId("ltx"), h.topUpId(), h.amount())).toList();
+        return transferInOrder("topup_reserve", new Account(merchantId, AccountKind.MERCHANT_AVAILABLE),
+                new Account(merchantId, AccountKind.MERCHANT_RESERVED), currency, movements)
+                .stream().map(Movement::reference).collect(Collectors.toSet());
     }
 
     /** An approved top-up: the held amount becomes the card's. */
@@ -87,25 +100,52 @@ public class LedgerService {
     private record Account(String ownerId, AccountKind kind) {
     }
 
+    /** One ledger transaction of a transfer: its id, what it is for (a top-up id, say), and the amount. */
+    private record Movement(String transactionId, String reference, long amount) {
+    }
+
     private boolean transfer(String transactionId, String kind, String reference, Account from, Account to, Money amount) {
-        if (amount.minor() <= 0) {
-            throw new IllegalArgumentException("A transfer moves a positive amount, not " + amount.minor());
-        }
+        return !transferInOrder(kind, from, to, amount.currencyCode(),
+                List.of(new Movement(transactionId, reference, amount.minor()))).isEmpty();
+    }
+
+    /**
+     * Makes each movement from one account to another, in the order given, while the source covers it (the outside
+     * world's funding account always does); returns the movements made. Both accounts are locked first, so the
+     * balance read is the one the movements apply to; each movement stays its own ledger transaction of two postings,
+     * while the balances change once for the lot. The debit is still conditional in SQL: if it were ever refused
+     * here, the exception rolls the caller's transaction back rather than let a balance go below zero.
+     */
+    private List<Movement> transferInOrder(String kind, Account from, Account to, String currency, List<Movement> movements) {
         Instant now = clock.instant();
-        String currency = amount.currencyCode();
         String fromId = ledger.accountId(from.ownerId(), from.kind(), currency, now);
         String toId = ledger.accountId(to.ownerId(), to.kind(), currency, now);
-        ledger.lockInOrder(fromId, toId);
-        if (!ledger.applyToBalance(fromId, -amount.minor())) {
-            return false;
+        long sourceBalance = ledger.lockInOrder(fromId, toId).get(fromId);
+        boolean unlimitedSource = from.kind() == AccountKind.PLATFORM_FUNDING;
+        List<Movement> made = new ArrayList<>();
+        long total = 0;
+        for (Movement movement : movements) {
+            if (movement.amount() <= 0) {
+                throw new IllegalArgumentException("A transfer moves a positive amount, not " + movement.amount());
+            }
+            if (unlimitedSource || movement.amount() <= sourceBalance - total) {
+                made.add(movement);
+                total += movement.amount();
+            }
         }
-        if (!ledger.applyToBalance(toId, amount.minor())) {
+        if (made.isEmpty()) {
+            return made;
+        }
+        if (!ledger.applyToBalance(fromId, -total)) {
+            throw new IllegalStateException("Debiting " + total + " from account " + fromId + " was refused under its lock");
+        }
+        if (!ledger.applyToBalance(toId, total)) {
             throw new IllegalStateException("Crediting account " + toId + " was refused");
         }
-        ledger.insertTransaction(transactionId, kind, reference, now);
-        ledger.insertPosting(transactionId, fromId, -amount.minor(), currency, now);
-        ledger.insertPosting(transactionId, toId, amount.minor(), currency, now);
-        return true;
+        ledger.insertTransactions(kind, currency, now, made.stream()
+                .map(m -> new LedgerRepository.Transfer(m.transactionId(), m.reference(), fromId, toId, m.amount()))
+                .toList());
+        return made;
     }
 
     private static void require(boolean moved, String what) {

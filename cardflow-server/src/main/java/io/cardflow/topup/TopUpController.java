@@ -3,6 +3,8 @@ package io.cardflow.topup;
 import io.cardflow.common.MoneyRequest;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
+import io.cardflow.common.idempotency.IdempotencyClaim;
+import io.cardflow.common.idempotency.RecordsIdempotentAnswer;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -22,17 +25,21 @@ import org.springframework.web.bind.annotation.RestController;
 class TopUpController {
 
     private final TopUpService topUps;
+    private final TopUpBatcher batcher;
 
-    TopUpController(TopUpService topUps) {
+    TopUpController(TopUpService topUps, TopUpBatcher batcher) {
         this.topUps = topUps;
+        this.batcher = batcher;
     }
 
     @PostMapping("/api/v1/cards/{cardId}/topup")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @RecordsIdempotentAnswer
     @Operation(summary = "Fund an active card from the merchant's balance (phase 6); the amount is held at once")
     TopUpResponse createTopUp(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String cardId,
-                              @Valid @RequestBody MoneyRequest request) {
-        return TopUpResponse.of(topUps.create(merchant.merchantId(), cardId, request.toMoney()));
+                              @Valid @RequestBody MoneyRequest request,
+                              @RequestAttribute(name = IdempotencyClaim.ATTRIBUTE, required = false) IdempotencyClaim claim) {
+        return TopUpResponse.of(batcher.create(merchant.merchantId(), cardId, request.toMoney(), claim));
     }
 
     @GetMapping("/api/v1/topupstatus/{topupId}")

@@ -7,7 +7,9 @@ import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,25 +17,31 @@ import org.springframework.stereotype.Repository;
 class TopUpRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final KeysetPages pages;
 
-    TopUpRepository(JdbcClient jdbc, KeysetPages pages) {
+    TopUpRepository(JdbcClient jdbc, JdbcTemplate batch, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.pages = pages;
     }
 
-    void insert(TopUp topUp) {
-        jdbc.sql("""
+    void insertAll(List<TopUp> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                         insert into topups (id, merchant_id, card_id, amount, currency, state, created_at)
-                        values (:id, :merchantId, :cardId, :amount, :currency, :state, :createdAt)""")
-                .param("id", topUp.id())
-                .param("merchantId", topUp.merchantId())
-                .param("cardId", topUp.cardId())
-                .param("amount", topUp.amount())
-                .param("currency", topUp.currency())
-                .param("state", topUp.state().name())
-                .param("createdAt", Jdbc.timestamp(topUp.createdAt()))
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                created, created.size(), (statement, topUp) -> {
+                    statement.setString(1, topUp.id());
+                    statement.setString(2, topUp.merchantId());
+                    statement.setString(3, topUp.cardId());
+                    statement.setLong(4, topUp.amount());
+                    statement.setString(5, topUp.currency());
+                    statement.setString(6, topUp.state().name());
+                    statement.setObject(7, Jdbc.timestamp(topUp.createdAt()));
+                });
     }
 
     Optional<TopUp> find(String id) {

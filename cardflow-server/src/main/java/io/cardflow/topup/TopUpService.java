@@ -16,6 +16,14 @@ import io.cardflow.ledger.LedgerService;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -47,19 +55,57 @@ public class TopUpService {
         this.clock = clock;
     }
 
+    /** A top-up asked for: the card to fund and the amount. */
+    record TopUpOrder(String cardId, Money amount) {
+    }
+
+    /** What came of one order: the pending top-up created, or the refusal, for which nothing was done. */
+    record Outcome(TopUp created, ApiException refusal) {
+    }
+
     /**
-     * Creates a pending top-up: the amount leaves the merchant's available balance in the same transaction as the
-     * top-up row and its settlement job, or, when the balance does not cover it, nothing happens at all.
+     * Creates pending top-ups of one merchant, in the order given, exactly as if one by one: an order that is valid and
+     * whose amount the available balance still covers is held, written and scheduled for settlement; any other is
+     * refused and does nothing. Everything happens in one transaction, so the lot commits together or not at all.
      *
-     * <p>The card is locked first, as by every other movement of a card's money (settlement, authorization, closing):
-     * locks are then always taken card before ledger accounts. Reserving first and only then inserting the top-up row,
-     * whose foreign key needs a share lock on the card, deadlocked against a settlement holding the card and waiting for
-     * the merchant's reserved account.
+     * <p>The cards are locked first, in id order, as by every other movement of a card's money (settlement,
+     * authorization, closing): locks are then always taken card before ledger accounts. Reserving first and only then
+     * inserting the top-up row, whose foreign key needs a share lock on the card, deadlocked against a settlement
+     * holding the card and waiting for the merchant's reserved account.
      */
     @Transactional
-    public TopUp create(String merchantId, String cardId, Money amount) {
-        Card card = cards.lockOwn(merchantId, cardId);
+    public List<Outcome> createAll(String merchantId, List<TopUpOrder> orders) {
+        Map<String, Card> ownCards = cards.lockOwn(merchantId, orders.stream().map(TopUpOrder::cardId).distinct().toList());
+        Instant now = clock.instant();
+        Outcome[] outcomes = new Outcome[orders.size()];
+        Map<Integer, TopUp> valid = new LinkedHashMap<>();
+        for (int i = 0; i < orders.size(); i++) {
+            try {
+                valid.put(i, validated(merchantId, orders.get(i), ownCards.get(orders.get(i).cardId()), now));
+            } catch (ApiException refusal) {
+                outcomes[i] = new Outcome(null, refusal);
+            }
+        }
+        Set<String> held = new HashSet<>();
+        valid.values().stream()
+                .collect(Collectors.groupingBy(TopUp::currency, TreeMap::new, Collectors.toList()))
+                .forEach((currency, topUps) -> held.addAll(ledger.reserveInOrder(merchantId, currency,
+                        topUps.stream().map(t -> new LedgerService.Hold(t.id(), t.amount())).toList())));
+        List<TopUp> created = valid.values().stream().filter(t -> held.contains(t.id())).toList();
+        topUps.insertAll(created);
+        jobs.scheduleAllAfter(SETTLEMENT, created.stream().map(TopUp::id).toList(), properties.sandboxDelay());
+        valid.forEach((i, topUp) -> outcomes[i] = held.contains(topUp.id()) ? new Outcome(topUp, null)
+                : new Outcome(null, new ApiException(ErrorCode.INSUFFICIENT_FUNDS, "The available " + topUp.currency()
+                        + " balance does not cover " + topUp.amount())));
+        return List.of(outcomes);
+    }
+
+    private TopUp validated(String merchantId, TopUpOrder order, Card card, Instant now) {
+        if (card == null) {
+            throw ApiException.notFound("card", order.cardId());
+        }
         Product product = products.get(card.productId());
+        Money amount = order.amount();
         if (!product.currency().equals(amount.currencyCode())) {
             throw ApiException.invalid("currency", "must be " + product.currency() + ", the currency of product '" + product.id() + "'");
         }
@@ -68,18 +114,11 @@ public class TopUpService {
                     + product.topUpMaximum() + " (minor units) for product '" + product.id() + "'");
         }
         if (card.state() != CardState.ACTIVE) {
-            throw new ApiException(ErrorCode.CARD_NOT_ACTIVE, "Card '" + cardId + "' is " + card.state().wire()
+            throw new ApiException(ErrorCode.CARD_NOT_ACTIVE, "Card '" + card.id() + "' is " + card.state().wire()
                     + "; only an active card can be topped up");
         }
-        TopUp topUp = new TopUp(Ids.newId("txn"), merchantId, cardId, amount.minor(), amount.currencyCode(),
-                TopUpState.PENDING, null, clock.instant(), null);
-        if (!ledger.reserve(topUp.id(), merchantId, amount)) {
-            throw new ApiException(ErrorCode.INSUFFICIENT_FUNDS, "The available " + amount.currencyCode()
-                    + " balance does not cover " + amount.minor());
-        }
-        topUps.insert(topUp);
-        jobs.scheduleAfter(SETTLEMENT, topUp.id(), properties.sandboxDelay());
-        return topUp;
+        return new TopUp(Ids.newId("txn"), merchantId, card.id(), amount.minor(), amount.currencyCode(),
+                TopUpState.PENDING, null, now, null);
     }
 
     /**

@@ -16,13 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.server.RequestPath;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -30,7 +37,9 @@ import org.springframework.web.util.WebUtils;
  * work again; with another request it is a 422; while the first is still running it is a 409.
  *
  * <p>The work runs in one transaction with the recording of its answer, and the answer reaches the client only after
- * that commit: a crash either leaves both or neither, so a retried request is never done twice.
+ * that commit: a crash either leaves both or neither, so a retried request is never done twice. The transaction is
+ * the request's own, opened here, unless the handler is marked {@link RecordsIdempotentAnswer}: then the work's own
+ * transaction records the answer through the request's {@link IdempotencyClaim}.
  */
 @Component
 @Order(0)
@@ -43,11 +52,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyStore store;
     private final TransactionTemplate transaction;
     private final ProblemWriter problems;
+    private final HandlerMapping handlers;
 
-    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transaction, ProblemWriter problems) {
+    /** The handler mapping is lazy: filters are built before Spring MVC is. */
+    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transaction, ProblemWriter problems,
+                      @Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping handlers) {
         this.store = store;
         this.transaction = transaction;
         this.problems = problems;
+        this.handlers = handlers;
     }
 
     @Override
@@ -81,14 +94,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         try {
-            transaction.executeWithoutResult(tx -> {
+            if (recordsOwnAnswer(request)) {
+                request.setAttribute(IdempotencyClaim.ATTRIBUTE, new IdempotencyClaim(store, scope, key));
                 run(chain, request, captured);
-                if (captured.getStatus() < 400) {
-                    store.completeWithWork(scope, key, captured.getStatus(), captured.getContentType(), body(captured));
-                } else {
-                    tx.setRollbackOnly();
-                }
-            });
+            } else {
+                transaction.executeWithoutResult(tx -> {
+                    run(chain, request, captured);
+                    if (captured.getStatus() < 400) {
+                        store.completeWithWork(scope, key, captured.getStatus(), captured.getContentType(), body(captured));
+                    } else {
+                        tx.setRollbackOnly();
+                    }
+                });
+            }
         } catch (RuntimeException e) {
             log.error("Request with Idempotency-Key failed; the key is released for a retry", e);
             store.release(scope, key);
@@ -105,6 +123,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             store.completeAlone(scope, key, status, captured.getContentType(), body(captured));
         }
         captured.copyBodyToResponse();
+    }
+
+    private boolean recordsOwnAnswer(HttpServletRequest request) {
+        RequestPath previous = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            HandlerExecutionChain handler = handlers.getHandler(request);
+            return handler != null && handler.getHandler() instanceof HandlerMethod method
+                    && method.hasMethodAnnotation(RecordsIdempotentAnswer.class);
+        } catch (Exception e) {
+            return false; // no handler for it: the request fails in the dispatcher, under the usual transaction
+        } finally {
+            ServletRequestPathUtils.setParsedRequestPath(previous, request);
+        }
     }
 
     private static void run(FilterChain chain, HttpServletRequest request, ContentCachingResponseWrapper response) {

@@ -73,6 +73,14 @@ class IdempotencyRepository {
                 .update();
     }
 
+    /** Deletes a key only while its request is in flight: an answer recorded with its work is never dropped. */
+    void deleteInFlight(String scope, String key) {
+        jdbc.sql("delete from idempotency_keys where scope = :scope and idempotency_key = :key and state = 'in_flight'")
+                .param("scope", scope)
+                .param("key", key)
+                .update();
+    }
+
     int deleteCreatedBefore(Instant cutoff) {
         return jdbc.sql("delete from idempotency_keys where created_at < :cutoff")
                 .param("cutoff", Jdbc.timestamp(cutoff))

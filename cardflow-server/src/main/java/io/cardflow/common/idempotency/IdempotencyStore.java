@@ -76,7 +76,7 @@ class IdempotencyStore {
     /** After a failure on our side nothing was done, so the client may retry with the same key. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void release(String scope, String key) {
-        keys.delete(scope, key);
+        keys.deleteInFlight(scope, key);
     }
 
     @Transactional
