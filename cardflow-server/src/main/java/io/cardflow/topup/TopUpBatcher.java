@@ -50,6 +50,7 @@ class TopUpBatcher {
     private final int maxBatchSize;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger inBatches = new AtomicInteger();
     private final DistributionSummary batchSizes;
     private final Counter batchesRetriedAlone;
 
@@ -60,6 +61,7 @@ class TopUpBatcher {
         this.json = json;
         this.maxBatchSize = properties.topUps().maxBatchSize();
         meters.gauge("cardflow.topups.queued", queued);
+        meters.gauge("cardflow.topups.in-batch", inBatches);
         this.batchSizes = DistributionSummary.builder("cardflow.topups.batch.size")
                 .description("Top-up requests created in one transaction").register(meters);
         this.batchesRetriedAlone = Counter.builder("cardflow.topups.batch.failed")
@@ -92,8 +94,10 @@ class TopUpBatcher {
         while (true) {
             List<Request> batch = lane.take(maxBatchSize);
             if (!batch.isEmpty()) {
+                inBatches.addAndGet(batch.size());
                 queued.addAndGet(-batch.size());
                 run(lane.merchantId, batch);
+                inBatches.addAndGet(-batch.size());
                 continue;
             }
             lane.draining.set(false);

@@ -23,12 +23,14 @@ public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final Path dataDir;
     private final Map<String, Object> settings;
+    private final boolean ownsDatabase;
     private ConfigurableApplicationContext context;
 
-    private TestServer(TestDatabase database, Path dataDir, Map<String, Object> settings) {
+    private TestServer(TestDatabase database, Path dataDir, Map<String, Object> settings, boolean ownsDatabase) {
         this.database = database;
         this.dataDir = dataDir;
         this.settings = settings;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public static synchronized TestServer shared() {
@@ -59,7 +61,15 @@ public final class TestServer implements AutoCloseable {
         settings.put("server.shutdown", "immediate");
         settings.putAll(extraSettings);
         System.out.println("=== cardflow test server on " + database.kind() + ": " + database.url());
-        return new TestServer(database, dataDir, settings);
+        return new TestServer(database, dataDir, settings, true);
+    }
+
+    /**
+     * A second server node (not started) on this server's database and data directory, as a deployment of several
+     * nodes behind a load balancer would run. Closing it stops it but leaves the database to this server.
+     */
+    public TestServer anotherNode() {
+        return new TestServer(database, dataDir, new HashMap<>(settings), false);
     }
 
     public synchronized TestServer start() {
@@ -92,7 +102,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        database.drop();
+        if (ownsDatabase) {
+            database.drop();
+        }
     }
 
     /** The servers started and not yet stopped, whose ledgers are checked after every test. */
