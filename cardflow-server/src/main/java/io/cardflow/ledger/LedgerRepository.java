@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,24 +25,33 @@ class LedgerRepository {
         this.batch = batch;
     }
 
-    /** The account's id, creating the account on first use; safe when two transactions race to create it. */
+    /**
+     * The account's id, creating the account on first use; safe when two transactions race to create it. Accounts are
+     * never deleted, so the common case, an account that exists, is one read.
+     */
     String accountId(String ownerId, AccountKind kind, String currency, Instant now) {
-        jdbc.sql("""
-                        insert into ledger_accounts (id, owner_id, kind, currency, balance, created_at)
-                        values (:id, :ownerId, :kind, :currency, 0, :now)
-                        on conflict do nothing""")
-                .param("id", Ids.newId("acct"))
-                .param("ownerId", ownerId)
-                .param("kind", kind.dbValue())
-                .param("currency", currency)
-                .param("now", Jdbc.timestamp(now))
-                .update();
+        return existingAccountId(ownerId, kind, currency).orElseGet(() -> {
+            jdbc.sql("""
+                            insert into ledger_accounts (id, owner_id, kind, currency, balance, created_at)
+                            values (:id, :ownerId, :kind, :currency, 0, :now)
+                            on conflict do nothing""")
+                    .param("id", Ids.newId("acct"))
+                    .param("ownerId", ownerId)
+                    .param("kind", kind.dbValue())
+                    .param("currency", currency)
+                    .param("now", Jdbc.timestamp(now))
+                    .update();
+            return existingAccountId(ownerId, kind, currency).orElseThrow();
+        });
+    }
+
+    private Optional<String> existingAccountId(String ownerId, AccountKind kind, String currency) {
         return jdbc.sql("select id from ledger_accounts where owner_id = :ownerId and kind = :kind and currency = :currency")
                 .param("ownerId", ownerId)
                 .param("kind", kind.dbValue())
                 .param("currency", currency)
                 .query(String.class)
-                .single();
+                .optional();
     }
 
     /**
