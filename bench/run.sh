@@ -38,7 +38,8 @@ echo "results: $OUT"
 
 SERVER_JAR="$ROOT/cardflow-server/target/cardflow-server.jar"
 BENCH_JAR="$ROOT/bench/target/cardflow-bench.jar"
-if [[ ! -f "$SERVER_JAR" || ! -f "$BENCH_JAR" || -n "$(find cardflow-server/src bench/src -newer "$BENCH_JAR" -print -quit)" ]]; then
+if [[ ! -f "$SERVER_JAR" || ! -f "$BENCH_JAR" || -n "$(find cardflow-server/src -newer "$SERVER_JAR" -print -quit)" \
+      || -n "$(find bench/src -newer "$BENCH_JAR" -print -quit)" ]]; then
   echo "building..."
   ./mvnw -q -B -DskipTests package >>"$LOG" 2>&1 || { echo "build failed, see $LOG" >&2; exit 1; }
 fi

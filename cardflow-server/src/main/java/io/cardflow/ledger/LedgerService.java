@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * never goes below zero; a movement that does not fit writes nothing at all, which lets a caller make several
  * movements in one transaction (a batch of top-ups, {@link #reserveInOrder}) and keep the ones that fit.
  *
- * <p>Top-ups move money in two phases: {@link #reserve} holds it (merchant available → merchant reserved), then
+ * <p>Top-ups move money in two phases: {@link #reserveInOrder} holds it (merchant available → merchant reserved), then
  * {@link #settleToCard} posts it (reserved → card) or {@link #release} voids it (reserved → available).
  */
 @Service
@@ -101,7 +101,7 @@ public class LedgerService {
     }
 
     /** One ledger transaction of a transfer: its id, what it is for (a top-up id, say), and the amount. */
-    private record Movement(String transactionId, String reference, long amount) {
+    record Movement(String transactionId, String reference, long amount) {
     }
 
     private boolean transfer(String transactionId, String kind, String reference, Account from, Account to, Money amount) {
@@ -121,21 +121,11 @@ public class LedgerService {
         String fromId = ledger.accountId(from.ownerId(), from.kind(), currency, now);
         String toId = ledger.accountId(to.ownerId(), to.kind(), currency, now);
         long sourceBalance = ledger.lockInOrder(fromId, toId).get(fromId);
-        boolean unlimitedSource = from.kind() == AccountKind.PLATFORM_FUNDING;
-        List<Movement> made = new ArrayList<>();
-        long total = 0;
-        for (Movement movement : movements) {
-            if (movement.amount() <= 0) {
-                throw new IllegalArgumentException("A transfer moves a positive amount, not " + movement.amount());
-            }
-            if (unlimitedSource || movement.amount() <= sourceBalance - total) {
-                made.add(movement);
-                total += movement.amount();
-            }
-        }
+        List<Movement> made = covered(from.kind() == AccountKind.PLATFORM_FUNDING ? Long.MAX_VALUE : sourceBalance, movements);
         if (made.isEmpty()) {
             return made;
         }
+        long total = made.stream().mapToLong(Movement::amount).sum();
         if (!ledger.applyToBalance(fromId, -total)) {
             throw new IllegalStateException("Debiting " + total + " from account " + fromId + " was refused under its lock");
         }
@@ -146,6 +136,22 @@ public class LedgerService {
                 .map(m -> new LedgerRepository.Transfer(m.transactionId(), m.reference(), fromId, toId, m.amount()))
                 .toList());
         return made;
+    }
+
+    /** The movements a balance covers, taken in order: one that does not fit is skipped, and a later one may fit. */
+    static List<Movement> covered(long balance, List<Movement> movements) {
+        List<Movement> covered = new ArrayList<>();
+        long left = balance;
+        for (Movement movement : movements) {
+            if (movement.amount() <= 0) {
+                throw new IllegalArgumentException("A transfer moves a positive amount, not " + movement.amount());
+            }
+            if (movement.amount() <= left) {
+                covered.add(movement);
+                left -= movement.amount();
+            }
+        }
+        return covered;
     }
 
     private static void require(boolean moved, String what) {
