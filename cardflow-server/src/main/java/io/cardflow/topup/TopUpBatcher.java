@@ -96,8 +96,15 @@ class TopUpBatcher {
             if (!batch.isEmpty()) {
                 inBatches.addAndGet(batch.size());
                 queued.addAndGet(-batch.size());
-                run(lane.merchantId, batch);
-                inBatches.addAndGet(-batch.size());
+                try {
+                    run(lane.merchantId, batch);
+                } catch (Throwable unexpected) {
+                    // Beyond a failed transaction (an Error): no request may wait forever, and the lane must go on.
+                    log.error("A batch of top-ups of merchant {} ended without answers", lane.merchantId, unexpected);
+                    batch.forEach(request -> request.answer.completeExceptionally(unexpected));
+                } finally {
+                    inBatches.addAndGet(-batch.size());
+                }
                 continue;
             }
             lane.draining.set(false);
