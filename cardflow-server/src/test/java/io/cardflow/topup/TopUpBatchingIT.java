@@ -9,6 +9,7 @@ import static io.cardflow.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.Concurrently;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
@@ -18,16 +19,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,9 +199,9 @@ class TopUpBatchingIT {
                 answers.add(clients.submit(() -> node.post("/api/v1/cards/" + card + "/topup", merchant.key(),
                         Map.of("amount", 1_000, "currency", "USD"))));
             }
-            List<Api.Response> accepted = answers.stream().map(TopUpBatchingIT::join).filter(answer -> answer.status() == 202).toList();
+            List<Api.Response> accepted = answers.stream().map(Concurrently::join).filter(answer -> answer.status() == 202).toList();
             assertThat(accepted).hasSize(20);
-            answers.stream().map(TopUpBatchingIT::join).filter(answer -> answer.status() != 202)
+            answers.stream().map(Concurrently::join).filter(answer -> answer.status() != 202)
                     .forEach(refused -> assertProblem(refused, 409, "insufficient_funds"));
             accepted.forEach(topUp -> assertThat(awaitSettled(api, merchant, topUp.field("topupId")).field("status")).isEqualTo("approved"));
         }
@@ -244,7 +245,7 @@ class TopUpBatchingIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new Batch(join(first), queued.stream().map(TopUpBatchingIT::join).toList());
+        return new Batch(Concurrently.join(first), queued.stream().map(Concurrently::join).toList());
     }
 
     private static void lockAvailableBalance(Connection db, TestMerchant merchant) throws SQLException {
@@ -290,17 +291,8 @@ class TopUpBatchingIT {
     }
 
     /** Waits for the server to reach a state (a synchronisation, not a timing assertion: the bound is generous). */
-    private static void await(String what, Supplier<Boolean> reached) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(8));
-        while (!reached.get()) {
-            assertThat(Instant.now()).as("waiting until " + what).isBefore(deadline);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    private static void await(String what, Callable<Boolean> reached) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(5)).until(reached);
     }
 
     private static void execute(String sql) throws SQLException {
@@ -311,16 +303,5 @@ class TopUpBatchingIT {
 
     private static String key() {
         return UUID.randomUUID().toString();
-    }
-
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("A request failed", e.getCause());
-        }
     }
 }

@@ -11,6 +11,7 @@ import static io.cardflow.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.Concurrently;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
@@ -22,7 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -196,18 +196,7 @@ class TopUpConcurrencyIT {
                 return task.apply(i);
             })).toList();
             gate.countDown();
-            return futures.stream().map(TopUpConcurrencyIT::join).toList();
-        }
-    }
-
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("A concurrent request failed", e.getCause());
+            return futures.stream().map(Concurrently::join).toList();
         }
     }
 }
