@@ -53,7 +53,7 @@ public record CardflowProperties(
             @DefaultValue("PT1M") Duration inFlightTimeout) {
     }
 
-    /** Concurrent top-ups of one merchant are created together, in one transaction, up to this many at a time. */
+    /** Top-ups of one merchant are created together, and settled together, in one transaction, up to this many at a time. */
     public record TopUps(@DefaultValue("100") int maxBatchSize) {
 
         public TopUps {

@@ -20,11 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class BackgroundJobs {
 
     private final SchedulerClient scheduler;
+    private final WaitingJobs waiting;
     private final Clock clock;
 
     /** Lazy: the scheduler is built from the task beans, whose handlers need the services that schedule. */
-    BackgroundJobs(@Lazy SchedulerClient scheduler, Clock clock) {
+    BackgroundJobs(@Lazy SchedulerClient scheduler, WaitingJobs waiting, Clock clock) {
         this.scheduler = scheduler;
+        this.waiting = waiting;
         this.clock = clock;
     }
 
@@ -40,6 +42,18 @@ public class BackgroundJobs {
         if (!objectIds.isEmpty()) {
             List<TaskInstance<?>> instances = objectIds.stream().<TaskInstance<?>>map(id -> task.instance(id).data(id).build()).toList();
             scheduler.scheduleBatch(instances, clock.instant().plus(delay));
+        }
+    }
+
+    /**
+     * Drops the jobs of objects whose work the caller's transaction has done (a batch settling many top-ups), so they
+     * do not each run to find nothing to do. A job already running is left alone and must find that out itself; if
+     * the caller's transaction rolls back, the jobs are back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancelWaiting(TaskDescriptor<String> task, List<String> objectIds) {
+        if (!objectIds.isEmpty()) {
+            waiting.delete(task.getTaskName(), objectIds);
         }
     }
 }

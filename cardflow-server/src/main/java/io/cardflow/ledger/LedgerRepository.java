@@ -2,13 +2,15 @@ package io.cardflow.ledger;
 
 import io.cardflow.common.Ids;
 import io.cardflow.common.Jdbc;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,47 +28,66 @@ class LedgerRepository {
     }
 
     /**
-     * The account's id, creating the account on first use; safe when two transactions race to create it. Accounts are
-     * never deleted, so the common case, an account that exists, is one read.
+     * The ids of the owners' accounts of a kind and currency, by owner, creating those missing; safe when two
+     * transactions race to create one. Accounts are never deleted, so the common case, accounts that exist, is one read.
      */
-    String accountId(String ownerId, AccountKind kind, String currency, Instant now) {
-        return existingAccountId(ownerId, kind, currency).orElseGet(() -> {
-            jdbc.sql("""
+    Map<String, String> accountIds(List<String> ownerIds, AccountKind kind, String currency, Instant now) {
+        Map<String, String> ids = existingAccountIds(ownerIds, kind, currency);
+        List<String> missing = ownerIds.stream().distinct().filter(owner -> !ids.containsKey(owner)).toList();
+        if (!missing.isEmpty()) {
+            OffsetDateTime at = Jdbc.timestamp(now);
+            batch.batchUpdate("""
                             insert into ledger_accounts (id, owner_id, kind, currency, balance, created_at)
-                            values (:id, :ownerId, :kind, :currency, 0, :now)
-                            on conflict do nothing""")
-                    .param("id", Ids.newId("acct"))
-                    .param("ownerId", ownerId)
-                    .param("kind", kind.dbValue())
-                    .param("currency", currency)
-                    .param("now", Jdbc.timestamp(now))
-                    .update();
-            return existingAccountId(ownerId, kind, currency).orElseThrow();
-        });
+                            values (?, ?, ?, ?, 0, ?)
+                            on conflict do nothing""",
+                    missing.stream().map(owner -> new Object[] {Ids.newId("acct"), owner, kind.dbValue(), currency, at}).toList());
+            ids.putAll(existingAccountIds(missing, kind, currency));
+        }
+        return ids;
     }
 
-    private Optional<String> existingAccountId(String ownerId, AccountKind kind, String currency) {
-        return jdbc.sql("select id from ledger_accounts where owner_id = :ownerId and kind = :kind and currency = :currency")
-                .param("ownerId", ownerId)
-                .param("kind", kind.dbValue())
-                .param("currency", currency)
-                .query(String.class)
-                .optional();
+    private Map<String, String> existingAccountIds(List<String> ownerIds, AccountKind kind, String currency) {
+        Map<String, String> ids = new HashMap<>();
+        accounts(ownerIds, kind, currency).forEach((owner, account) -> ids.put(owner, account.id()));
+        return ids;
     }
 
     /**
-     * Locks the accounts of one movement in id order, so that two movements over the same pair of accounts (a
-     * reservation and a refund of one merchant, say) always queue instead of deadlocking; returns their balances.
+     * Locks the accounts of a movement in id order, so that two movements over the same accounts (a reservation and a
+     * refund of one merchant, say) always queue instead of deadlocking; returns their balances by account id.
      */
-    Map<String, Long> lockInOrder(String firstAccountId, String secondAccountId) {
+    Map<String, Long> lockInOrder(Collection<String> accountIds) {
         Map<String, Long> balances = new HashMap<>();
-        jdbc.sql("select id, balance from ledger_accounts where id in (:first, :second) order by id for update")
-                .param("first", firstAccountId)
-                .param("second", secondAccountId)
+        jdbc.sql("select id, balance from ledger_accounts where id in (:ids) order by id for update")
+                .param("ids", accountIds)
                 .query(rs -> {
                     balances.put(rs.getString("id"), rs.getLong("balance"));
                 });
         return balances;
+    }
+
+    /** Balances of the owners' accounts of a kind and currency, by owner; an owner without that account is absent. */
+    Map<String, Long> balances(Collection<String> ownerIds, AccountKind kind, String currency) {
+        Map<String, Long> balances = new HashMap<>();
+        accounts(ownerIds, kind, currency).forEach((owner, account) -> balances.put(owner, account.balance()));
+        return balances;
+    }
+
+    private record OwnedAccount(String id, long balance) {
+    }
+
+    private Map<String, OwnedAccount> accounts(Collection<String> ownerIds, AccountKind kind, String currency) {
+        Map<String, OwnedAccount> accounts = new HashMap<>();
+        if (!ownerIds.isEmpty()) {
+            jdbc.sql("select owner_id, id, balance from ledger_accounts where owner_id in (:ownerIds) and kind = :kind and currency = :currency")
+                    .param("ownerIds", ownerIds)
+                    .param("kind", kind.dbValue())
+                    .param("currency", currency)
+                    .query(rs -> {
+                        accounts.put(rs.getString("owner_id"), new OwnedAccount(rs.getString("id"), rs.getLong("balance")));
+                    });
+        }
+        return accounts;
     }
 
     long balance(String ownerId, AccountKind kind, String currency) {
@@ -92,17 +113,26 @@ class LedgerRepository {
                 .update() == 1;
     }
 
-    /** One ledger transaction: {@code amount} from the debited account to the credited one. */
-    record Transfer(String transactionId, String reference, String debitAccountId, String creditAccountId, long amount) {
+    /** Adds positive amounts to accounts, by account id, in one batched statement. */
+    void credit(Map<String, Long> amounts) {
+        int[] updated = batch.batchUpdate("update ledger_accounts set balance = balance + ? where id = ?",
+                amounts.entrySet().stream().map(credit -> new Object[] {credit.getValue(), credit.getKey()}).toList());
+        if (Arrays.stream(updated).anyMatch(rows -> rows != 1 && rows != Statement.SUCCESS_NO_INFO)) {
+            throw new IllegalStateException("Crediting accounts " + amounts.keySet() + " did not update each once");
+        }
+    }
+
+    /** One ledger transaction of a kind: {@code amount} from the debited account to the credited one. */
+    record Transfer(String transactionId, String kind, String reference, String debitAccountId, String creditAccountId, long amount) {
     }
 
     /** Writes each transfer as a ledger transaction of two postings summing to zero, in two batched statements. */
-    void insertTransactions(String kind, String currency, Instant now, List<Transfer> transfers) {
+    void insertTransactions(String currency, Instant now, List<Transfer> transfers) {
         OffsetDateTime at = Jdbc.timestamp(now);
         batch.batchUpdate("insert into ledger_transactions (id, kind, reference, created_at) values (?, ?, ?, ?)",
                 transfers, transfers.size(), (statement, transfer) -> {
                     statement.setString(1, transfer.transactionId());
-                    statement.setString(2, kind);
+                    statement.setString(2, transfer.kind());
                     statement.setString(3, transfer.reference());
                     statement.setObject(4, at);
                 });

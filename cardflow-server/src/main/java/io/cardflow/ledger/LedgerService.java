@@ -5,8 +5,13 @@ import io.cardflow.common.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * movements in one transaction (a batch of top-ups, {@link #reserveInOrder}) and keep the ones that fit.
  *
  * <p>Top-ups move money in two phases: {@link #reserveInOrder} holds it (merchant available → merchant reserved), then
- * {@link #settleToCard} posts it (reserved → card) or {@link #release} voids it (reserved → available).
+ * {@link #settleHeld} posts it (reserved → card) or voids it (reserved → available).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -53,22 +58,37 @@ public class LedgerService {
      * exactly that of holding them one by one, in turn, but with one update of each balance row for the lot.
      */
     public Set<String> reserveInOrder(String merchantId, String currency, List<Hold> holds) {
-        List<Movement> movements = holds.stream().map(h -> new Movement(Ids.newId("ltx"), h.topUpId(), h.amount())).toList();
-        return transferInOrder("topup_reserve", new Account(merchantId, AccountKind.MERCHANT_AVAILABLE),
-                new Account(merchantId, AccountKind.MERCHANT_RESERVED), currency, movements)
+        Account reserved = new Account(merchantId, AccountKind.MERCHANT_RESERVED);
+        List<Movement> movements = holds.stream()
+                .map(h -> new Movement(Ids.newId("ltx"), "topup_reserve", h.topUpId(), reserved, h.amount())).toList();
+        return moveInOrder(new Account(merchantId, AccountKind.MERCHANT_AVAILABLE), currency, movements)
                 .stream().map(Movement::reference).collect(Collectors.toSet());
     }
 
-    /** An approved top-up: the held amount becomes the card's. */
-    public void settleToCard(String topUpId, String merchantId, String cardId, Money amount) {
-        require(transfer(Ids.newId("ltx"), "topup_settle", topUpId, new Account(merchantId, AccountKind.MERCHANT_RESERVED),
-                new Account(cardId, AccountKind.CARD_BALANCE), amount), "reserved funds of top-up " + topUpId);
+    /** What becomes of a held top-up: its amount goes to the card, or back to the merchant ({@code cardId} null). */
+    public record Settlement(String topUpId, long amount, String cardId) {
+
+        public static Settlement toCard(String topUpId, long amount, String cardId) {
+            return new Settlement(topUpId, amount, cardId);
+        }
+
+        public static Settlement refund(String topUpId, long amount) {
+            return new Settlement(topUpId, amount, null);
+        }
     }
 
-    /** A rejected top-up: the held amount goes back to the merchant's available balance. */
-    public void release(String topUpId, String merchantId, Money amount) {
-        require(transfer(Ids.newId("ltx"), "topup_release", topUpId, new Account(merchantId, AccountKind.MERCHANT_RESERVED),
-                new Account(merchantId, AccountKind.MERCHANT_AVAILABLE), amount), "reserved funds of top-up " + topUpId);
+    /**
+     * Settles held top-ups of one merchant: each approved one's amount goes from the merchant's reserved balance to
+     * its card ({@code topup_settle}), each rejected one's back to the merchant's available balance
+     * ({@code topup_release}). One ledger transaction per top-up, one update of the reserved balance for the lot.
+     */
+    public void settleHeld(String merchantId, String currency, List<Settlement> settlements) {
+        List<Movement> movements = settlements.stream().map(s -> s.cardId() == null
+                ? new Movement(Ids.newId("ltx"), "topup_release", s.topUpId(), new Account(merchantId, AccountKind.MERCHANT_AVAILABLE), s.amount())
+                : new Movement(Ids.newId("ltx"), "topup_settle", s.topUpId(), new Account(s.cardId(), AccountKind.CARD_BALANCE), s.amount()))
+                .toList();
+        require(moveInOrder(new Account(merchantId, AccountKind.MERCHANT_RESERVED), currency, movements).size() == movements.size(),
+                "reserved funds of the top-ups settled for merchant " + merchantId);
     }
 
     /** A purchase on the card network; false, with nothing written, when the card's balance does not cover it. */
@@ -92,35 +112,47 @@ public class LedgerService {
         return ledger.balance(cardId, AccountKind.CARD_BALANCE, currency);
     }
 
+    /** The cards' balances in a currency, by card id; a card that never held money is at 0. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Map<String, Long> cardBalances(Collection<String> cardIds, String currency) {
+        Map<String, Long> balances = new HashMap<>(ledger.balances(cardIds, AccountKind.CARD_BALANCE, currency));
+        cardIds.forEach(id -> balances.putIfAbsent(id, 0L));
+        return balances;
+    }
+
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<CurrencyBalance> merchantBalances(String merchantId) {
         return ledger.merchantBalances(merchantId);
     }
 
-    private record Account(String ownerId, AccountKind kind) {
+    /** An account of the ledger, by whose it is and its kind; one per currency. */
+    record Account(String ownerId, AccountKind kind) {
     }
 
-    /** One ledger transaction of a transfer: its id, what it is for (a top-up id, say), and the amount. */
-    record Movement(String transactionId, String reference, long amount) {
+    /** One ledger transaction from the source account: its id and kind, what it is for (a top-up id, say), where to, how much. */
+    record Movement(String transactionId, String kind, String reference, Account to, long amount) {
     }
 
     private boolean transfer(String transactionId, String kind, String reference, Account from, Account to, Money amount) {
-        return !transferInOrder(kind, from, to, amount.currencyCode(),
-                List.of(new Movement(transactionId, reference, amount.minor()))).isEmpty();
+        return !moveInOrder(from, amount.currencyCode(),
+                List.of(new Movement(transactionId, kind, reference, to, amount.minor()))).isEmpty();
     }
 
     /**
-     * Makes each movement from one account to another, in the order given, while the source covers it (the outside
-     * world's funding account always does); returns the movements made. Both accounts are locked first, so the
-     * balance read is the one the movements apply to; each movement stays its own ledger transaction of two postings,
-     * while the balances change once for the lot. The debit is still conditional in SQL: if it were ever refused
-     * here, the exception rolls the caller's transaction back rather than let a balance go below zero.
+     * Makes each movement out of one account, in the order given, while the source covers it (the outside world's
+     * funding account always does); returns the movements made. Every account involved is locked first, in id order
+     * (so two transactions over the same accounts queue instead of deadlocking) and the balance read is the one the
+     * movements apply to. Each movement stays its own ledger transaction of two postings, while each balance changes
+     * once for the lot. The debit is still conditional in SQL: if it were ever refused here, the exception rolls the
+     * caller's transaction back rather than let a balance go below zero.
      */
-    private List<Movement> transferInOrder(String kind, Account from, Account to, String currency, List<Movement> movements) {
+    private List<Movement> moveInOrder(Account from, String currency, List<Movement> movements) {
         Instant now = clock.instant();
-        String fromId = ledger.accountId(from.ownerId(), from.kind(), currency, now);
-        String toId = ledger.accountId(to.ownerId(), to.kind(), currency, now);
-        long sourceBalance = ledger.lockInOrder(fromId, toId).get(fromId);
+        String fromId = accountIds(List.of(from), currency, now).get(from);
+        Map<Account, String> toIds = accountIds(movements.stream().map(Movement::to).distinct().toList(), currency, now);
+        Set<String> involved = new TreeSet<>(toIds.values());
+        involved.add(fromId);
+        long sourceBalance = ledger.lockInOrder(involved).get(fromId);
         List<Movement> made = covered(from.kind() == AccountKind.PLATFORM_FUNDING ? Long.MAX_VALUE : sourceBalance, movements);
         if (made.isEmpty()) {
             return made;
@@ -129,13 +161,21 @@ public class LedgerService {
         if (!ledger.applyToBalance(fromId, -total)) {
             throw new IllegalStateException("Debiting " + total + " from account " + fromId + " was refused under its lock");
         }
-        if (!ledger.applyToBalance(toId, total)) {
-            throw new IllegalStateException("Crediting account " + toId + " was refused");
-        }
-        ledger.insertTransactions(kind, currency, now, made.stream()
-                .map(m -> new LedgerRepository.Transfer(m.transactionId(), m.reference(), fromId, toId, m.amount()))
+        ledger.credit(made.stream().collect(Collectors.groupingBy(m -> toIds.get(m.to()), TreeMap::new,
+                Collectors.summingLong(Movement::amount))));
+        ledger.insertTransactions(currency, now, made.stream()
+                .map(m -> new LedgerRepository.Transfer(m.transactionId(), m.kind(), m.reference(), fromId, toIds.get(m.to()), m.amount()))
                 .toList());
         return made;
+    }
+
+    /** The ids of these accounts in a currency, created on first use; one read per kind of account. */
+    private Map<Account, String> accountIds(List<Account> accounts, String currency, Instant now) {
+        Map<Account, String> ids = new HashMap<>();
+        accounts.stream().collect(Collectors.groupingBy(Account::kind)).forEach((kind, ofKind) ->
+                ledger.accountIds(ofKind.stream().map(Account::ownerId).toList(), kind, currency, now)
+                        .forEach((owner, id) -> ids.put(new Account(owner, kind), id)));
+        return ids;
     }
 
     /** The movements a balance covers, taken in order: one that does not fit is skipped, and a later one may fit. */

@@ -6,7 +6,10 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,16 +59,49 @@ class TopUpRepository {
                 .optional();
     }
 
-    /** Settles a pending top-up once: 0 rows means it was settled already, and nothing must move again. */
-    boolean decide(String id, TopUpState to, String reasonCode, Instant at) {
+    /** The top-up, locked until the caller's transaction ends: a settlement running it waits, then sees it decided. */
+    Optional<TopUp> lock(String id) {
+        return jdbc.sql("select * from topups where id = :id for update").param("id", id).query((rs, n) -> map(rs)).optional();
+    }
+
+    /**
+     * Locks up to {@code limit} more pending top-ups of the merchant in a currency, created by {@code dueBy}, oldest
+     * first, skipping those another settlement holds: concurrent settlements of one merchant take disjoint batches.
+     */
+    List<TopUp> lockDuePending(String merchantId, String currency, Instant dueBy, String exceptId, int limit) {
         return jdbc.sql("""
-                        update topups set state = :to, reason_code = :reason, decided_at = :at
-                        where id = :id and state = 'PENDING'""")
-                .param("to", to.name())
-                .param("reason", reasonCode)
-                .param("at", Jdbc.timestamp(at))
-                .param("id", id)
-                .update() == 1;
+                        select * from topups
+                        where merchant_id = :merchantId and state = 'PENDING' and currency = :currency
+                          and created_at <= :dueBy and id <> :exceptId
+                        order by seq
+                        limit :limit
+                        for update skip locked""")
+                .param("merchantId", merchantId)
+                .param("currency", currency)
+                .param("dueBy", Jdbc.timestamp(dueBy))
+                .param("exceptId", exceptId)
+                .param("limit", limit)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** A settlement's outcome for one top-up. */
+    record Decision(String topUpId, TopUpState outcome, String reasonCode) {
+    }
+
+    /**
+     * Settles pending top-ups the caller holds locked, each once: a top-up found no longer pending means the ledger
+     * and this table disagree about what was settled, and the caller's transaction must roll back.
+     */
+    void decideAll(List<Decision> decisions, Instant at) {
+        OffsetDateTime decidedAt = Jdbc.timestamp(at);
+        int[] updated = batch.batchUpdate("""
+                        update topups set state = ?, reason_code = ?, decided_at = ?
+                        where id = ? and state = 'PENDING'""",
+                decisions.stream().map(d -> new Object[] {d.outcome().name(), d.reasonCode(), decidedAt, d.topUpId()}).toList());
+        if (Arrays.stream(updated).anyMatch(rows -> rows != 1 && rows != Statement.SUCCESS_NO_INFO)) {
+            throw new IllegalStateException("A locked pending top-up was not pending any more: " + decisions);
+        }
     }
 
     boolean anyApproved(String cardId) {

@@ -17,6 +17,8 @@ import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,30 +124,53 @@ public class TopUpService {
     }
 
     /**
-     * The background settlement, under the card's lock: approved onto the card, or rejected and refunded when the card
-     * is no longer active or would exceed the product's balance maximum. Safe to run twice.
+     * The background settlement of one top-up, which also settles its merchant's other due pending top-ups in the same
+     * currency, up to the batch size, in one transaction: each is approved onto its card, or rejected and refunded
+     * when the card is no longer active or would exceed the product's balance maximum, decided one by one: this
+     * top-up first, then the others in creation order. The merchant's reserved balance changes once for the lot. Safe to run twice, and concurrently.
+     *
+     * <p>Each top-up keeps its own durable job: a batch that rolls back leaves every top-up in it pending with its job.
+     * A batch that commits deletes the waiting jobs of the others it settled; one already running waits for the
+     * batch's row lock, then finds its top-up settled and does nothing. Locks: the top-ups, then their cards in id
+     * order, then the ledger accounts, in the same order as creation takes cards before accounts.
+     *
+     * @return how many top-ups were settled: 0 when this one had been already
      */
     @Transactional
-    public void settle(String topUpId) {
-        TopUp topUp = topUps.find(topUpId).orElse(null);
-        if (topUp == null || topUp.state() != TopUpState.PENDING) {
-            return;
+    public int settle(String topUpId) {
+        TopUp trigger = topUps.lock(topUpId).filter(t -> t.state() == TopUpState.PENDING).orElse(null);
+        if (trigger == null) {
+            return 0;
         }
-        Card card = cards.lock(topUp.cardId());
-        Product product = products.get(card.productId());
-        String rejection = card.state() != CardState.ACTIVE ? "card_not_active"
-                : ledger.cardBalance(card.id(), topUp.currency()) + topUp.amount() > product.cardBalanceMaximum()
-                ? "card_balance_limit_exceeded" : null;
-        TopUpState outcome = rejection == null ? TopUpState.APPROVED : TopUpState.REJECTED;
-        if (!topUps.decide(topUpId, outcome, rejection, clock.instant())) {
-            return;
+        Instant now = clock.instant();
+        List<TopUp> batch = new ArrayList<>(List.of(trigger));
+        batch.addAll(topUps.lockDuePending(trigger.merchantId(), trigger.currency(), now.minus(properties.sandboxDelay()),
+                trigger.id(), properties.topUps().maxBatchSize() - 1));
+        List<String> cardIds = batch.stream().map(TopUp::cardId).distinct().toList();
+        Map<String, Card> lockedCards = cards.lockOwn(trigger.merchantId(), cardIds);
+        Map<String, Long> cardBalances = new HashMap<>(ledger.cardBalances(cardIds, trigger.currency()));
+        List<TopUpRepository.Decision> decisions = new ArrayList<>();
+        List<LedgerService.Settlement> settlements = new ArrayList<>();
+        for (TopUp topUp : batch) {
+            Card card = lockedCards.get(topUp.cardId());
+            String rejection = card.state() != CardState.ACTIVE ? "card_not_active"
+                    : cardBalances.get(card.id()) + topUp.amount() > products.get(card.productId()).cardBalanceMaximum()
+                    ? "card_balance_limit_exceeded" : null;
+            if (rejection == null) {
+                cardBalances.merge(card.id(), topUp.amount(), Long::sum);
+                decisions.add(new TopUpRepository.Decision(topUp.id(), TopUpState.APPROVED, null));
+                settlements.add(LedgerService.Settlement.toCard(topUp.id(), topUp.amount(), card.id()));
+            } else {
+                decisions.add(new TopUpRepository.Decision(topUp.id(), TopUpState.REJECTED, rejection));
+                settlements.add(LedgerService.Settlement.refund(topUp.id(), topUp.amount()));
+            }
         }
-        if (outcome == TopUpState.APPROVED) {
-            ledger.settleToCard(topUpId, topUp.merchantId(), card.id(), topUp.money());
-        } else {
-            ledger.release(topUpId, topUp.merchantId(), topUp.money());
-        }
-        log.info("Top-up {} {}{}", topUpId, outcome.wire(), rejection == null ? "" : " (" + rejection + ")");
+        topUps.decideAll(decisions, now);
+        ledger.settleHeld(trigger.merchantId(), trigger.currency(), settlements);
+        jobs.cancelWaiting(SETTLEMENT, batch.stream().skip(1).map(TopUp::id).toList());
+        decisions.forEach(d -> log.info("Top-up {} {}{}", d.topUpId(), d.outcome().wire(),
+                d.reasonCode() == null ? "" : " (" + d.reasonCode() + ")"));
+        return batch.size();
     }
 
     public TopUp get(String merchantId, String topUpId) {

@@ -43,7 +43,8 @@ class CoveredMovementsTest {
     }
 
     private static List<LedgerService.Movement> movements(long... amounts) {
-        return Arrays.stream(amounts).mapToObj(a -> new LedgerService.Movement("ltx_" + a, "txn_" + a, a)).toList();
+        return Arrays.stream(amounts).mapToObj(a -> new LedgerService.Movement("ltx_" + a, "topup_reserve", "txn_" + a,
+                new LedgerService.Account("merchant", AccountKind.MERCHANT_RESERVED), a)).toList();
     }
 
     private static List<Long> amounts(List<LedgerService.Movement> movements) {
