@@ -133,8 +133,7 @@ public class CardService {
     }
 
     /** The card locked until the caller's transaction ends; see {@link CardRepository#lock}. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Card lock(String cardId) {
+    private Card lock(String cardId) {
         return cards.lock(cardId).orElseThrow(() -> ApiException.notFound("card", cardId));
     }
 

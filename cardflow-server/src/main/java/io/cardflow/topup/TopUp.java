@@ -1,6 +1,5 @@
 package io.cardflow.topup;
 
-import io.cardflow.common.Money;
 import java.time.Instant;
 
 public record TopUp(
@@ -13,8 +12,4 @@ public record TopUp(
         String reasonCode,
         Instant createdAt,
         Instant decidedAt) {
-
-    Money money() {
-        return Money.of(amount, currency);
-    }
 }

@@ -47,10 +47,6 @@ class TopUpRepository {
                 });
     }
 
-    Optional<TopUp> find(String id) {
-        return jdbc.sql("select * from topups where id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
-    }
-
     Optional<TopUp> find(String merchantId, String id) {
         return jdbc.sql("select * from topups where id = :id and merchant_id = :merchantId")
                 .param("id", id)

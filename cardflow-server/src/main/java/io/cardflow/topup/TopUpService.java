@@ -127,7 +127,8 @@ public class TopUpService {
      * The background settlement of one top-up, which also settles its merchant's other due pending top-ups in the same
      * currency, up to the batch size, in one transaction: each is approved onto its card, or rejected and refunded
      * when the card is no longer active or would exceed the product's balance maximum, decided one by one: this
-     * top-up first, then the others in creation order. The merchant's reserved balance changes once for the lot. Safe to run twice, and concurrently.
+     * top-up first, then the others in creation order. The merchant's reserved balance changes once for the lot.
+     * Safe to run twice, and concurrently.
      *
      * <p>Each top-up keeps its own durable job: a batch that rolls back leaves every top-up in it pending with its job.
      * A batch that commits deletes the waiting jobs of the others it settled; one already running waits for the
@@ -152,14 +153,11 @@ public class TopUpService {
         List<TopUpRepository.Decision> decisions = new ArrayList<>();
         List<LedgerService.Settlement> settlements = new ArrayList<>();
         for (TopUp topUp : batch) {
-            Card card = lockedCards.get(topUp.cardId());
-            String rejection = card.state() != CardState.ACTIVE ? "card_not_active"
-                    : cardBalances.get(card.id()) + topUp.amount() > products.get(card.productId()).cardBalanceMaximum()
-                    ? "card_balance_limit_exceeded" : null;
+            String rejection = rejection(lockedCards.get(topUp.cardId()), cardBalances.get(topUp.cardId()), topUp.amount());
             if (rejection == null) {
-                cardBalances.merge(card.id(), topUp.amount(), Long::sum);
+                cardBalances.merge(topUp.cardId(), topUp.amount(), Long::sum);
                 decisions.add(new TopUpRepository.Decision(topUp.id(), TopUpState.APPROVED, null));
-                settlements.add(LedgerService.Settlement.toCard(topUp.id(), topUp.amount(), card.id()));
+                settlements.add(LedgerService.Settlement.toCard(topUp.id(), topUp.amount(), topUp.cardId()));
             } else {
                 decisions.add(new TopUpRepository.Decision(topUp.id(), TopUpState.REJECTED, rejection));
                 settlements.add(LedgerService.Settlement.refund(topUp.id(), topUp.amount()));
@@ -171,6 +169,14 @@ public class TopUpService {
         decisions.forEach(d -> log.info("Top-up {} {}{}", d.topUpId(), d.outcome().wire(),
                 d.reasonCode() == null ? "" : " (" + d.reasonCode() + ")"));
         return batch.size();
+    }
+
+    /** Why a top-up of this amount cannot go onto the card at settlement, or null when it can. */
+    private String rejection(Card card, long cardBalance, long amount) {
+        if (card.state() != CardState.ACTIVE) {
+            return "card_not_active";
+        }
+        return cardBalance + amount > products.get(card.productId()).cardBalanceMaximum() ? "card_balance_limit_exceeded" : null;
     }
 
     public TopUp get(String merchantId, String topUpId) {
