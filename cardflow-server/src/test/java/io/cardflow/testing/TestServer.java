@@ -46,8 +46,16 @@ public final class TestServer implements AutoCloseable {
     public static TestServer create(Map<String, Object> extraSettings) {
         Path dataDir = TestDatabase.newDataDir();
         TestDatabase database = TestDatabase.create(dataDir);
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = defaultSettings(database, dataDir);
         settings.put("server.port", "0");
+        settings.putAll(extraSettings);
+        System.out.println("=== cardflow test server on " + database.kind() + ": " + database.url());
+        return new TestServer(database, dataDir, settings, true);
+    }
+
+    /** The settings every test server runs with, in-process or as a process of its own. */
+    static Map<String, Object> defaultSettings(TestDatabase database, Path dataDir) {
+        Map<String, Object> settings = new HashMap<>();
         settings.put("cardflow.data-dir", dataDir.toString());
         settings.put("cardflow.admin-key", ADMIN_KEY);
         settings.put("cardflow.sandbox-delay", "PT0S");
@@ -59,9 +67,7 @@ public final class TestServer implements AutoCloseable {
         settings.put("spring.main.banner-mode", "off");
         settings.put("logging.level.root", "WARN");
         settings.put("server.shutdown", "immediate");
-        settings.putAll(extraSettings);
-        System.out.println("=== cardflow test server on " + database.kind() + ": " + database.url());
-        return new TestServer(database, dataDir, settings, true);
+        return settings;
     }
 
     /**
