@@ -17,7 +17,8 @@ public record CardflowProperties(
         @DefaultValue Idempotency idempotency,
         @DefaultValue TopUps topUps,
         @DefaultValue("65536") int maxRequestBytes,
-        String cardEncryptionKey) {
+        String cardEncryptionKey,
+        @DefaultValue Database database) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -30,7 +31,7 @@ public record CardflowProperties(
     public String toString() {
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
-                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + "]";
+                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + ", database=" + database + "]";
     }
 
     private static String redacted(String secret) {
@@ -48,9 +49,7 @@ public record CardflowProperties(
         }
     }
 
-    public record Idempotency(
-            @DefaultValue("PT48H") Duration retention,
-            @DefaultValue("PT1M") Duration inFlightTimeout) {
+    public record Idempotency(@DefaultValue("PT48H") Duration retention) {
     }
 
     /** Top-ups of one merchant are created together, and settled together, in one transaction, up to this many at a time. */
@@ -59,6 +58,22 @@ public record CardflowProperties(
         public TopUps {
             if (maxBatchSize < 1) {
                 throw new IllegalArgumentException("cardflow.top-ups.max-batch-size must be at least 1, was " + maxBatchSize);
+            }
+        }
+    }
+
+    /**
+     * Bounds on how long one statement may run and how long it may wait for a lock, set on every pooled connection:
+     * a request blocked behind a long transaction fails as a retriable {@code 503} instead of waiting unboundedly.
+     */
+    public record Database(
+            @DefaultValue("PT30S") Duration statementTimeout,
+            @DefaultValue("PT10S") Duration lockTimeout) {
+
+        public Database {
+            if (statementTimeout.toMillis() < 1 || lockTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("cardflow.database.statement-timeout and lock-timeout must be at least 1 ms, were "
+                        + statementTimeout + " and " + lockTimeout);
             }
         }
     }

@@ -144,8 +144,8 @@ class PanVaultTest {
     private static PanVault vault(Path dataDir, String cardEncryptionKey) {
         CardflowProperties properties = new CardflowProperties(dataDir, null, Duration.ofSeconds(2), null,
                 new CardflowProperties.Kyc("classpath:watchlist/sample-watchlist.txt", 0.9), CardflowProperties.DemoMerchant.AUTO,
-                new CardflowProperties.Idempotency(Duration.ofHours(48), Duration.ofMinutes(1)), new CardflowProperties.TopUps(100),
-                65_536, cardEncryptionKey);
+                new CardflowProperties.Idempotency(Duration.ofHours(48)), new CardflowProperties.TopUps(100),
+                65_536, cardEncryptionKey, new CardflowProperties.Database(Duration.ofSeconds(30), Duration.ofSeconds(10)));
         return new PanVault(properties, new DataDirectory(properties));
     }
 
