@@ -83,7 +83,7 @@ class SeveralNodesIT {
             assertThat(readOnTwo.field("maskedPan")).isEqualTo(issuedOnOne.field("maskedPan"));
             assertThat(two.get("/api/v1/customers/" + customerId, merchant.key()).status()).isEqualTo(200);
             Api.Response toppedUp = topUp(two, merchant, cardId, 2_500, "USD");
-            assertThat(toppedUp.status()).as(toppedUp.toString()).isEqualTo(201);
+            assertThat(toppedUp.status()).as(toppedUp.toString()).isEqualTo(202);
             assertThat(awaitSettled(two, merchant, toppedUp.field("topupId")).field("status")).isEqualTo("approved");
             assertThat(cardBalance(one, merchant, cardId)).isEqualTo(2_500);
 
