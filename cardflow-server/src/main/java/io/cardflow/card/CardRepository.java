@@ -150,4 +150,14 @@ class CardRepository {
                 rs.getString("failure_code"), rs.getString("failure_message"), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "activated_at"), Jdbc.instant(rs, "closed_at"));
     }
+
+    record StoredPan(String cardId, String panEncrypted) {
+    }
+
+    /** One stored card number, whichever comes first: enough to tell whether a key is the one they were written with. */
+    Optional<StoredPan> anyStoredPan() {
+        return jdbc.sql("select id, pan_encrypted from cards where pan_encrypted is not null limit 1")
+                .query((rs, n) -> new StoredPan(rs.getString("id"), rs.getString("pan_encrypted")))
+                .optional();
+    }
 }

@@ -17,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestServer implements AutoCloseable {
 
     public static final String ADMIN_KEY = "cfadm_integration-test-operator-key";
+    /** What PostgreSQL nodes must be given; on the embedded database the tests let the server generate its own. */
+    public static final String CARD_ENCRYPTION_KEY = "Y2FyZGZsb3cgaW50ZWdyYXRpb24gdGVzdCBrZXkgMzI=";
     private static final Set<TestServer> RUNNING = ConcurrentHashMap.newKeySet();
     private static TestServer shared;
 
@@ -61,6 +63,9 @@ public final class TestServer implements AutoCloseable {
         settings.put("cardflow.sandbox-delay", "PT0S");
         settings.put("cardflow.demo-merchant", "never");
         settings.put("db-scheduler.polling-interval", "PT0.1S");
+        if (database.isPostgres()) {
+            settings.put("cardflow.card-encryption-key", CARD_ENCRYPTION_KEY);
+        }
         settings.put("spring.datasource.url", database.url());
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", database.password());
