@@ -35,7 +35,7 @@ class IdempotencyCrashIT {
 
     @Test
     void aKeyLeftInFlightByADeadServerIsTakenOverAtOnceAfterTheRestart() throws SQLException {
-        try (ServerProcess server = ServerProcess.create("idempotency-left-in-flight", Map.of()).start()) {
+        try (ServerProcess server = ServerProcess.create("idempotency-left-in-flight", Map.of(IdempotencyStallIT.SMALL_POOL, 4)).start()) {
             Api api = server.api();
             TestMerchant merchant = Fixtures.newMerchant(api);
             String key = "crash-" + UUID.randomUUID();
@@ -61,7 +61,7 @@ class IdempotencyCrashIT {
         Assumptions.assumeTrue(TestDatabase.selectedKind().equals("postgres"),
                 "only PostgreSQL lets the test hold a row lock while the server process owns the database");
         ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
-        try (ServerProcess server = ServerProcess.create("idempotency-killed-while-blocked", Map.of()).start()) {
+        try (ServerProcess server = ServerProcess.create("idempotency-killed-while-blocked", Map.of(IdempotencyStallIT.SMALL_POOL, 4)).start()) {
             Api api = server.api();
             TestMerchant merchant = Fixtures.newMerchant(api);
             String key = "crash-" + UUID.randomUUID();

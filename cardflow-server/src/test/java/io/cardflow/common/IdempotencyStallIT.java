@@ -32,6 +32,8 @@ class IdempotencyStallIT {
 
     private static final long DEPOSIT = 2_500;
     private static final long TOP_UP = 1_000;
+    /** Servers of this test's own keep few connections: the test PostgreSQL is shared. */
+    static final String SMALL_POOL = "spring.datasource.hikari.maximum-pool-size";
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
@@ -103,7 +105,7 @@ class IdempotencyStallIT {
 
     @Test
     void requestsBlockedPastTheLockTimeoutAreAnsweredRetriableAndDoNothing() {
-        try (TestServer server = TestServer.create(Map.of("cardflow.database.lock-timeout", "PT1S")).start()) {
+        try (TestServer server = TestServer.create(Map.of("cardflow.database.lock-timeout", "PT1S", SMALL_POOL, 4)).start()) {
             Api api = server.api();
             TestMerchant merchant = Fixtures.newMerchant(api);
             String card = activeCard(api, merchant, INDIVIDUAL_USD);

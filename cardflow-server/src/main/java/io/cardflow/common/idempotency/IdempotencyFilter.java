@@ -137,15 +137,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             answer(request, captured, takenOver.code(), takenOver.getMessage());
             return;
         } catch (RuntimeException e) {
+            releaseAfterFailure(claim);
             if (DatabaseBusy.causedBy(e)) {
                 log.warn("Database busy serving a request with an Idempotency-Key, answered 503: {}", ProblemHandler.rootMessage(e));
+                answer(request, captured, ErrorCode.TEMPORARILY_UNAVAILABLE, ProblemHandler.DATABASE_BUSY);
             } else {
                 log.error("Request with Idempotency-Key failed; the key is released for a retry", e);
+                answer(request, captured, ErrorCode.INTERNAL_ERROR,
+                        "Something went wrong on our side; nothing was done, retry with the same Idempotency-Key");
             }
-            releaseAfterFailure(claim);
-            answer(request, captured, DatabaseBusy.causedBy(e) ? ErrorCode.TEMPORARILY_UNAVAILABLE : ErrorCode.INTERNAL_ERROR,
-                    DatabaseBusy.causedBy(e) ? ProblemHandler.DATABASE_BUSY
-                            : "Something went wrong on our side; nothing was done, retry with the same Idempotency-Key");
             return;
         }
         int status = captured.getStatus();
