@@ -17,7 +17,8 @@ public record CardflowProperties(
         @DefaultValue Idempotency idempotency,
         @DefaultValue TopUps topUps,
         @DefaultValue("65536") int maxRequestBytes,
-        String cardEncryptionKey) {
+        String cardEncryptionKey,
+        @DefaultValue Providers providers) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -30,7 +31,8 @@ public record CardflowProperties(
     public String toString() {
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
-                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + "]";
+                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
+                + ", providers=" + providers + "]";
     }
 
     private static String redacted(String secret) {
@@ -59,6 +61,25 @@ public record CardflowProperties(
         public TopUps {
             if (maxBatchSize < 1) {
                 throw new IllegalArgumentException("cardflow.top-ups.max-batch-size must be at least 1, was " + maxBatchSize);
+            }
+        }
+    }
+
+    /**
+     * Calls to outside providers (card processor, KYC verification) whose answer was not recorded, e.g. after a crash
+     * between the call and the commit, are asked again by a janitor every {@code janitorInterval}, once they have waited
+     * {@code unansweredAfter} with no background job of their own left to do it.
+     */
+    public record Providers(
+            @DefaultValue("PT1M") Duration janitorInterval,
+            @DefaultValue("PT5M") Duration unansweredAfter) {
+
+        public Providers {
+            if (!janitorInterval.isPositive()) {
+                throw new IllegalArgumentException("cardflow.providers.janitor-interval must be positive, was " + janitorInterval);
+            }
+            if (unansweredAfter.isNegative()) {
+                throw new IllegalArgumentException("cardflow.providers.unanswered-after must not be negative, was " + unansweredAfter);
             }
         }
     }
