@@ -41,6 +41,7 @@ public class FaultyCardProcessor implements CardProcessor {
     private final Set<String> losingAnswers = ConcurrentHashMap.newKeySet();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> numbersToRepeat = new ConcurrentHashMap<>();
 
     FaultyCardProcessor(SandboxCardProcessor sandbox) {
         this.sandbox = sandbox;
@@ -61,6 +62,11 @@ public class FaultyCardProcessor implements CardProcessor {
 
     public void stopLosingAnswers(String nameOnCard) {
         losingAnswers.remove(key(nameOnCard));
+    }
+
+    /** The next call about a card with this name answers this number (some other card's), as a faulty processor might. */
+    public void answerNumberOnce(String nameOnCard, String pan) {
+        numbersToRepeat.put(key(nameOnCard), pan);
     }
 
     public void release(String nameOnCard) {
@@ -100,6 +106,10 @@ public class FaultyCardProcessor implements CardProcessor {
             }
         }
         IssuanceResult result = sandbox.issue(request);
+        String repeated = numbersToRepeat.remove(name);
+        if (repeated != null && result instanceof IssuanceResult.Issued issued) {
+            result = new IssuanceResult.Issued(new CardSecrets(repeated, issued.secrets().cvv(), issued.secrets().expiry()));
+        }
         String pan = result instanceof IssuanceResult.Issued issued ? issued.secrets().pan() : null;
         calls.add(new Call(request.cardId(), request.idempotencyKey(), inTransaction, pan));
         if (fault == Fault.TIMEOUT_AFTER_ACTING || losingAnswers.contains(name)) {

@@ -76,6 +76,21 @@ class ProcessorFaultsIT {
     }
 
     @Test
+    void aNumberAlreadyInUseIsAskedForAgainUnderTheNextAttempt() throws SQLException {
+        String firstCard = requestCard("FIRST HOLDER");
+        assertThat(awaitDecided(firstCard).field("state")).isEqualTo("active");
+        processor.answerNumberOnce("SECOND HOLDER", storedPan(firstCard));
+
+        String secondCard = requestCard("SECOND HOLDER");
+
+        assertThat(awaitDecided(secondCard).field("state")).isEqualTo("active");
+        assertThat(processor.calls(secondCard)).extracting(Call::idempotencyKey)
+                .containsExactly(secondCard + ":1", secondCard + ":2");
+        assertThat(storedPan(secondCard)).isNotEqualTo(storedPan(firstCard))
+                .isEqualTo(processor.calls(secondCard).get(1).issuedPan());
+    }
+
+    @Test
     void aRefusalAfterAnErrorFailsTheCard() {
         processor.plan("DECLINE ISSUANCE", Fault.ERROR);
 
