@@ -31,7 +31,7 @@ class CardIssuance {
 
     private static final Logger log = LoggerFactory.getLogger(CardIssuance.class);
     /** A processor that keeps answering numbers already in use is broken; the card waits, visibly, for a person. */
-    static final int MAX_NUMBER_ATTEMPTS = 5;
+    private static final int MAX_NUMBER_ATTEMPTS = 5;
     private static final int JANITOR_BATCH = 100;
 
     private final CardRepository cards;
@@ -83,7 +83,7 @@ class CardIssuance {
             if (jobs.isScheduled(CardService.ISSUANCE, cardId)) {
                 continue;
             }
-            log.warn("Card {} has waited for the processor's answer since before {} with no job left: asking again",
+            log.warn("Card {} has waited for the processor's answer for longer than {} with no job left: asking again",
                     cardId, properties.providers().unansweredAfter());
             try {
                 issue(cardId);

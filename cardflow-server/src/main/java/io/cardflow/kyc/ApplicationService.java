@@ -35,12 +35,11 @@ public class ApplicationService {
 
     static final TaskDescriptor<String> DECISION = TaskDescriptor.of("kyc-decision", String.class);
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+    private static final int JANITOR_BATCH = 100;
 
     private final ApplicationRepository applications;
     private final CustomerService customers;
     private final ProductCatalog products;
-    private static final int JANITOR_BATCH = 100;
-
     private final VerificationProvider provider;
     private final BackgroundJobs jobs;
     private final Validation validation;
@@ -143,8 +142,8 @@ public class ApplicationService {
             if (jobs.isScheduled(DECISION, applicationId)) {
                 continue;
             }
-            log.warn("Application {} has waited for its verification since before {} with no job left: asking again",
-                    applicationId, before);
+            log.warn("Application {} has waited for its verification for longer than {} with no job left: asking again",
+                    applicationId, properties.providers().unansweredAfter());
             try {
                 decide(applicationId);
             } catch (RuntimeException e) {
