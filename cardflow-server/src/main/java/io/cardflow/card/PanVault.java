@@ -54,7 +54,15 @@ public class PanVault {
         return java.util.HexFormat.of().formatHex(hmac(fingerprintKey, pan));
     }
 
-    private static byte[] hmac(SecretKeySpec hmacKey, String input) {
+    /**
+     * An HMAC key for another use, derived from (never equal to) the card-encryption key: every node that shares that
+     * key derives the same one.
+     */
+    SecretKeySpec derivedKey(String purpose) {
+        return new SecretKeySpec(hmac(new SecretKeySpec(key.getEncoded(), HMAC), purpose), HMAC);
+    }
+
+    static byte[] hmac(SecretKeySpec hmacKey, String input) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(hmacKey);

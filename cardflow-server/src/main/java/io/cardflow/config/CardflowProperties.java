@@ -18,7 +18,8 @@ public record CardflowProperties(
         @DefaultValue TopUps topUps,
         @DefaultValue("65536") int maxRequestBytes,
         String cardEncryptionKey,
-        @DefaultValue Database database) {
+        @DefaultValue Database database,
+        @DefaultValue Providers providers) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -31,7 +32,8 @@ public record CardflowProperties(
     public String toString() {
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
-                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + ", database=" + database + "]";
+                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
+                + ", database=" + database + ", providers=" + providers + "]";
     }
 
     private static String redacted(String secret) {
@@ -74,6 +76,25 @@ public record CardflowProperties(
             if (statementTimeout.toMillis() < 1 || lockTimeout.toMillis() < 1) {
                 throw new IllegalArgumentException("cardflow.database.statement-timeout and lock-timeout must be at least 1 ms, were "
                         + statementTimeout + " and " + lockTimeout);
+            }
+        }
+    }
+
+    /**
+     * Calls to outside providers (card processor, KYC verification) whose answer was not recorded, e.g. after a crash
+     * between the call and the commit, are asked again by a janitor every {@code janitorInterval}, once they have waited
+     * {@code unansweredAfter} with no background job of their own left to do it.
+     */
+    public record Providers(
+            @DefaultValue("PT1M") Duration janitorInterval,
+            @DefaultValue("PT5M") Duration unansweredAfter) {
+
+        public Providers {
+            if (!janitorInterval.isPositive()) {
+                throw new IllegalArgumentException("cardflow.providers.janitor-interval must be positive, was " + janitorInterval);
+            }
+            if (unansweredAfter.isNegative()) {
+                throw new IllegalArgumentException("cardflow.providers.unanswered-after must not be negative, was " + unansweredAfter);
             }
         }
     }
