@@ -5,6 +5,7 @@ import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.TestServer;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,9 +110,9 @@ final class Acknowledged {
     List<String> balanceMismatches(PatientClient client) {
         Map<String, String> merchantOfKey = of(Write.Kind.API_KEY).stream()
                 .collect(Collectors.toMap(key -> key.answer().field("key"), key -> key.write().subject()));
-        Map<String, Long> expectedByMerchant = new java.util.HashMap<>();
+        Map<String, Long> expectedByMerchant = new HashMap<>();
         of(Write.Kind.DEPOSIT).forEach(deposit -> expectedByMerchant.merge(deposit.write().subject(), deposit.write().amount(), Long::sum));
-        Map<String, Long> expectedByCard = new java.util.HashMap<>();
+        Map<String, Long> expectedByCard = new HashMap<>();
         for (Entry topUp : of(Write.Kind.TOP_UP)) {
             String status = client.get("/api/v1/topupstatus/" + topUp.id(), topUp.write().credential()).field("status");
             if ("approved".equals(status)) {

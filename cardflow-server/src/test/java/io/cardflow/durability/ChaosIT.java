@@ -119,6 +119,9 @@ class ChaosIT {
                 .pollInSameThread().pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     last.set(client.get(path, merchantKey));
+                    if (last.get().status() == 404) {
+                        throw new AssertionError(path + " was acknowledged and is gone: lost");
+                    }
                     return expected.equals(last.get().field(field));
                 });
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,7 +42,7 @@ class CrashDurabilityIT {
     private final List<String> activeCards = new ArrayList<>();
     private final Acknowledged acknowledged = new Acknowledged();
     private final AtomicInteger acknowledgedThisRound = new AtomicInteger();
-    private final List<Write> unanswered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Write> unanswered = new CopyOnWriteArrayList<>();
 
     @Test
     void everyAcknowledgedWriteSurvivesASigkillMillisecondsLater() throws Exception {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 
 /**
@@ -65,7 +66,7 @@ final class PatientClient {
         return retries.get();
     }
 
-    private Api.Response untilFinal(String request, java.util.function.Supplier<Api.Response> send) {
+    private Api.Response untilFinal(String request, Supplier<Api.Response> send) {
         AtomicReference<Api.Response> answer = new AtomicReference<>();
         Awaitility.await().alias(request + " to get a final answer").atMost(GIVE_UP_AFTER)
                 .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(BACKOFF)

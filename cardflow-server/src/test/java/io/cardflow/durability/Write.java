@@ -2,6 +2,7 @@ package io.cardflow.durability;
 
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.TestServer;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,7 +19,7 @@ record Write(Kind kind, String path, String credential, Object body, String subj
     static final String CURRENCY = "USD";
 
     private Write(Kind kind, String path, String credential, Object body, String subject, long amount) {
-        this(kind, path, credential, body, subject, amount, kind.name().toLowerCase() + "-" + UUID.randomUUID());
+        this(kind, path, credential, body, subject, amount, kind.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID());
     }
 
     static Write merchant(String name) {
