@@ -17,7 +17,8 @@ public record CardflowProperties(
         @DefaultValue Idempotency idempotency,
         @DefaultValue TopUps topUps,
         @DefaultValue("65536") int maxRequestBytes,
-        String cardEncryptionKey) {
+        String cardEncryptionKey,
+        @DefaultValue RateLimits rateLimits) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -30,7 +31,8 @@ public record CardflowProperties(
     public String toString() {
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
-                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + "]";
+                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
+                + ", rateLimits=" + rateLimits + "]";
     }
 
     private static String redacted(String secret) {
@@ -59,6 +61,25 @@ public record CardflowProperties(
         public TopUps {
             if (maxBatchSize < 1) {
                 throw new IllegalArgumentException("cardflow.top-ups.max-batch-size must be at least 1, was " + maxBatchSize);
+            }
+        }
+    }
+
+    /**
+     * Kept in memory by each node: every request of one API key (a sustained rate and a burst above it), and the
+     * failed authentications of one client address per minute.
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("200") int requestsPerSecondPerKey,
+            @DefaultValue("1000") int burstPerKey,
+            @DefaultValue("30") int failedAuthenticationsPerMinute) {
+
+        public RateLimits {
+            if (requestsPerSecondPerKey < 1 || burstPerKey < requestsPerSecondPerKey || failedAuthenticationsPerMinute < 1) {
+                throw new IllegalArgumentException("cardflow.rate-limits: requests-per-second-per-key and "
+                        + "failed-authentications-per-minute must be at least 1, and burst-per-key at least the rate; were "
+                        + requestsPerSecondPerKey + ", " + failedAuthenticationsPerMinute + " and " + burstPerKey);
             }
         }
     }

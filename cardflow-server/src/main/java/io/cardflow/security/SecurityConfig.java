@@ -15,14 +15,15 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AdminKey adminKey, ApiKeyService apiKeys, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AdminKey adminKey, ApiKeyService apiKeys, ProblemWriter problems,
+                                     RateLimiter rateLimiter) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(adminKey, apiKeys, problems), AuthorizationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(adminKey, apiKeys, problems, rateLimiter), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/admin/**").hasRole("OPERATOR")
                         .requestMatchers("/api/**").hasRole("MERCHANT")
