@@ -63,6 +63,8 @@ class OpenApiConfig {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ApiResponses responses = operation.getResponses();
                 responses.addApiResponse("401", new ApiResponse().description("Missing or invalid key").content(problem));
+                responses.addApiResponse("429", new ApiResponse().description(
+                        "Over a rate limit (code rate_limited); the Retry-After header gives the seconds to wait").content(problem));
                 if (path.contains("{")) {
                     responses.addApiResponse("404", new ApiResponse().description("No such object for this caller").content(problem));
                 }
