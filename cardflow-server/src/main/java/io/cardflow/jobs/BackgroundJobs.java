@@ -3,6 +3,7 @@ package io.cardflow.jobs;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,5 +56,10 @@ public class BackgroundJobs {
         if (!objectIds.isEmpty()) {
             waiting.delete(task.getTaskName(), objectIds);
         }
+    }
+
+    /** Whether the object has a job waiting or running: work that a janitor must leave to that job. */
+    public boolean isScheduled(TaskDescriptor<String> task, String objectId) {
+        return scheduler.getScheduledExecution(TaskInstanceId.of(task.getTaskName(), objectId)).isPresent();
     }
 }

@@ -33,7 +33,8 @@ class TableOwnershipTest {
             Map.entry("cards", "card"),
             Map.entry("topups", "topup"),
             Map.entry("authorizations", "authorization"),
-            Map.entry("idempotency_keys", "common/idempotency"));
+            Map.entry("idempotency_keys", "common/idempotency"),
+            Map.entry("key_verifiers", "security"));
 
     @Test
     void everyTableIsReadAndWrittenOnlyByItsFeature() {
