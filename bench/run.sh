@@ -72,7 +72,7 @@ DATA_DIR="$(mktemp -d)"
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   --spring.datasource.username="$PGUSER" --spring.datasource.password= \
   --cardflow.data-dir="$DATA_DIR" --cardflow.sandbox-delay=PT0S --cardflow.admin-key="$ADMIN_KEY" \
-  --cardflow.card-encryption-key="$CARD_ENCRYPTION_KEY" --cardflow.demo-merchant=never --logging.level.root=WARN >"$OUT/server.log" 2>&1 &
+  --cardflow.card-encryption-key="$CARD_ENCRYPTION_KEY" --cardflow.demo-merchant=never --cardflow.rate-limits.enabled=false --logging.level.root=WARN >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 cleanup() {
   if kill -0 "$SERVER_PID" 2>/dev/null; then

@@ -14,17 +14,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads each request body once, up to the configured limit (413 beyond it, whatever the Content-Length claims),
- * so that idempotency can hash exactly the bytes the controller will parse.
+ * so that idempotency can hash exactly the bytes the controller will parse. Runs just after Spring Security
+ * (order -100): a caller without a valid key has no body buffered, and a 413 carries the security headers.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(-90)
 public class CachedBodyFilter extends OncePerRequestFilter {
 
     private final ProblemWriter problems;

@@ -33,6 +33,8 @@ public class ConnectorProblemValve extends ValveBase {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            // Tomcat answers an HTTP version it does not speak (HTTP/9.9) with 505: the request is at fault, not us.
+            case 505 -> ErrorCode.MALFORMED_REQUEST;
             default -> response.getStatus() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
         };
         if (response.getContentWritten() > 0 || !response.setErrorReported()) {

@@ -1,10 +1,15 @@
 package io.cardflow.common;
 
+import java.util.regex.Pattern;
+
 /**
  * The {@code limit} (1–100, default 10) and {@code startingAfter} cursor of a list call, newest first.
  * Taken as strings so that a bad value is our 422 naming the parameter rather than a framework error.
+ * A cursor that cannot be an id is refused here, before it reaches SQL (PostgreSQL refuses a NUL in text).
  */
 public record PageRequest(int limit, String startingAfter) {
+
+    private static final Pattern ID_SHAPE = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
@@ -21,7 +26,7 @@ public record PageRequest(int limit, String startingAfter) {
                 throw ApiException.invalid("limit", "must be an integer between 1 and " + MAX_LIMIT);
             }
         }
-        if (startingAfter != null && startingAfter.isBlank()) {
+        if (startingAfter != null && !ID_SHAPE.matcher(startingAfter).matches()) {
             throw ApiException.invalid("startingAfter", "must be the id of an object from a previous page");
         }
         return new PageRequest(parsedLimit, startingAfter);

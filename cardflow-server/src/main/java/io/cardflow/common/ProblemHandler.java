@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -71,6 +72,12 @@ public class ProblemHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         return respond(ApiException.invalid(e.getParameterName(), "is required"), request);
+    }
+
+    /** Tomcat refuses to decode a query string that is not percent-encoded UTF-8 when the parameters are first read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Problem> undecodableParameter(InvalidParameterException e, HttpServletRequest request) {
+        return respond(ErrorCode.MALFORMED_REQUEST, "The query string must be percent-encoded UTF-8", request, List.of());
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

@@ -19,7 +19,8 @@ public record CardflowProperties(
         @DefaultValue("65536") int maxRequestBytes,
         String cardEncryptionKey,
         @DefaultValue Database database,
-        @DefaultValue Providers providers) {
+        @DefaultValue Providers providers,
+        @DefaultValue RateLimits rateLimits) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -33,7 +34,7 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + "]";
     }
 
     private static String redacted(String secret) {
@@ -95,6 +96,25 @@ public record CardflowProperties(
             }
             if (unansweredAfter.isNegative()) {
                 throw new IllegalArgumentException("cardflow.providers.unanswered-after must not be negative, was " + unansweredAfter);
+            }
+        }
+    }
+
+    /**
+     * Kept in memory by each node: every request of one API key (a sustained rate and a burst above it), and the
+     * failed authentications of one client address per minute.
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("200") int requestsPerSecondPerKey,
+            @DefaultValue("1000") int burstPerKey,
+            @DefaultValue("30") int failedAuthenticationsPerMinute) {
+
+        public RateLimits {
+            if (requestsPerSecondPerKey < 1 || burstPerKey < requestsPerSecondPerKey || failedAuthenticationsPerMinute < 1) {
+                throw new IllegalArgumentException("cardflow.rate-limits: requests-per-second-per-key and "
+                        + "failed-authentications-per-minute must be at least 1, and burst-per-key at least the rate; were "
+                        + requestsPerSecondPerKey + ", " + failedAuthenticationsPerMinute + " and " + burstPerKey);
             }
         }
     }

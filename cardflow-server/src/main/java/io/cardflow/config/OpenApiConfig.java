@@ -69,6 +69,8 @@ class OpenApiConfig {
                         "The database was busy: nothing was done; retry after Retry-After seconds (with the same Idempotency-Key)")
                         .content(problem).addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
                                 .schema(new IntegerSchema())));
+                responses.addApiResponse("429", new ApiResponse().description(
+                        "Over a rate limit (code rate_limited); the Retry-After header gives the seconds to wait").content(problem));
                 if (path.contains("{")) {
                     responses.addApiResponse("404", new ApiResponse().description("No such object for this caller").content(problem));
                 }

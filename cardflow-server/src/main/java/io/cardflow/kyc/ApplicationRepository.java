@@ -2,6 +2,7 @@ package io.cardflow.kyc;
 
 import io.cardflow.common.HolderType;
 import io.cardflow.common.Jdbc;
+import io.cardflow.common.crypto.AesGcm;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,16 +12,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The submitted KYC/KYB JSON (names, dates of birth, document numbers) is stored sealed with {@link AesGcm}, bound to
+ * the application id; nothing queries by it. Submissions written in clear by a version before V8 are sealed at
+ * start, before the server serves or decides anything.
+ */
 @Repository
-class ApplicationRepository {
+class ApplicationRepository implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationRepository.class);
+    private static final int SEALING_BATCH = 100;
 
     private final JdbcClient jdbc;
+    private final AesGcm cipher;
 
-    ApplicationRepository(JdbcClient jdbc) {
+    ApplicationRepository(JdbcClient jdbc, AesGcm cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(Application application) {
@@ -36,7 +50,7 @@ class ApplicationRepository {
                 .param("holderType", application.holderType().name())
                 .param("attempt", application.attempt())
                 .param("state", application.state().name())
-                .param("submission", application.submission())
+                .param("submission", cipher.seal(application.id(), application.submission()))
                 .param("submittedAt", Jdbc.timestamp(application.submittedAt()))
                 .update();
     }
@@ -127,11 +141,38 @@ class ApplicationRepository {
         return jdbc.sql("select seq from kyc_applications where id = :id").param("id", id).query(Long.class).optional();
     }
 
-    private static Application map(ResultSet rs) throws SQLException {
+    /** Seals the submissions still in clear (written before V8) before anything reads them. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        int sealed = 0;
+        List<Clear> batch;
+        do {
+            batch = jdbc.sql("select id, submission from kyc_applications where submission not like 'v1:%' fetch first :rows rows only")
+                    .param("rows", SEALING_BATCH)
+                    .query((rs, n) -> new Clear(rs.getString("id"), rs.getString("submission")))
+                    .list();
+            for (Clear clear : batch) {
+                // Guarded by "still in clear": another node starting at the same time may have sealed it already.
+                sealed += jdbc.sql("update kyc_applications set submission = :sealed where id = :id and submission not like 'v1:%'")
+                        .param("sealed", cipher.seal(clear.id(), clear.submission()))
+                        .param("id", clear.id())
+                        .update();
+            }
+        } while (!batch.isEmpty());
+        if (sealed > 0) {
+            log.info("Encrypted {} KYC/KYB submissions stored in clear by an earlier version", sealed);
+        }
+    }
+
+    private record Clear(String id, String submission) {
+    }
+
+    private Application map(ResultSet rs) throws SQLException {
         String reasons = rs.getString("reasons");
-        return new Application(rs.getString("id"), rs.getString("merchant_id"), rs.getString("customer_id"),
+        String id = rs.getString("id");
+        return new Application(id, rs.getString("merchant_id"), rs.getString("customer_id"),
                 rs.getString("product_id"), HolderType.valueOf(rs.getString("holder_type").toUpperCase(Locale.ROOT)),
-                rs.getInt("attempt"), ApplicationState.valueOf(rs.getString("state")), rs.getString("submission"),
+                rs.getInt("attempt"), ApplicationState.valueOf(rs.getString("state")), cipher.open(id, rs.getString("submission")),
                 reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(",")).map(ReasonCode::valueOf).toList(),
                 rs.getString("decided_by"), rs.getString("operator_note"), Jdbc.instant(rs, "submitted_at"),
                 Jdbc.instant(rs, "decided_at"));

@@ -7,15 +7,21 @@ import static io.cardflow.testing.Problems.withoutGeneratedIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.ErrorLog;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,6 +50,7 @@ class HostileInputIT {
     /** Owns the one customer the KYC cases submit for; must end with that customer and no application. */
     private static TestMerchant applicant;
     private static String applicantCustomer;
+    private static ErrorLog errorLog;
 
     private enum Caller { MERCHANT, APPLICANT, OPERATOR }
 
@@ -118,7 +125,13 @@ class HostileInputIT {
                 customer("business fields on a person", with(valid, "legalName", "Acme Inc"), 422, "legalName"),
                 customer("body over 64 KiB", with(valid, "firstName", "A".repeat(70_000)), 413, null),
                 customer("deeply nested arrays", "[".repeat(5_000) + "]".repeat(5_000), 400, null),
-                new Case("text/plain body", Caller.MERCHANT, "POST", CUSTOMERS, json(valid), "text/plain", 415, null));
+                new Case("text/plain body", Caller.MERCHANT, "POST", CUSTOMERS, json(valid), "text/plain", 415, null),
+                new Case("wildcard subtype body", Caller.MERCHANT, "POST", CUSTOMERS, json(valid), "application/*", 415, null),
+                new Case("wildcard type body", Caller.MERCHANT, "POST", CUSTOMERS, json(valid), "*/*", 415, null),
+                new Case("unparseable Content-Type", Caller.MERCHANT, "POST", CUSTOMERS, json(valid), "json", 415, null),
+                new Case("multipart body", Caller.MERCHANT, "POST", CUSTOMERS, "--x--", "multipart/form-data; boundary=x", 415, null),
+                new Case("multipart without boundary", Caller.MERCHANT, "POST", CUSTOMERS, json(valid), "multipart/form-data", 415, null),
+                new Case("form body", Caller.MERCHANT, "POST", CUSTOMERS, "firstName=Ana", "application/x-www-form-urlencoded", 415, null));
     }
 
     private static List<Case> kycCases() {
@@ -192,6 +205,23 @@ class HostileInputIT {
                 get("negative limit", Caller.MERCHANT, CUSTOMERS + "?limit=-1", 422, "limit"),
                 get("unknown cursor", Caller.MERCHANT, CUSTOMERS + "?startingAfter=cus_unknown", 422, "startingAfter"),
                 get("empty cursor", Caller.MERCHANT, CUSTOMERS + "?startingAfter=", 422, "startingAfter"),
+                get("NUL in cursor", Caller.MERCHANT, CUSTOMERS + "?startingAfter=cus_%00", 422, "startingAfter"),
+                get("control character in cursor", Caller.MERCHANT, CUSTOMERS + "?startingAfter=cus_%01", 422, "startingAfter"),
+                get("non-ASCII cursor", Caller.MERCHANT, CUSTOMERS + "?startingAfter=cus_%E2%82%AC", 422, "startingAfter"),
+                get("5k character cursor", Caller.MERCHANT, CUSTOMERS + "?startingAfter=cus_" + "x".repeat(5_000), 422, "startingAfter"),
+                get("NUL in card list cursor", Caller.MERCHANT, CUSTOMERS + "/cus_x/cards?startingAfter=%00", 422, "startingAfter"),
+                get("NUL in merchants cursor", Caller.OPERATOR, MERCHANTS + "?startingAfter=mer_%00", 422, "startingAfter"),
+                get("NUL in review queue cursor", Caller.OPERATOR, "/api/v1/admin/applications/review-queue?startingAfter=%00", 422,
+                        "startingAfter"),
+                get("invalid UTF-8 in cursor", Caller.MERCHANT, CUSTOMERS + "?startingAfter=%C3%28", 400, null),
+                get("truncated UTF-8 in limit", Caller.MERCHANT, CUSTOMERS + "?limit=%C3", 400, null),
+                get("invalid UTF-8 in unknown parameter", Caller.MERCHANT, CUSTOMERS + "?x=%C3%28", 400, null),
+                get("invalid UTF-8 in customer id", Caller.MERCHANT, CUSTOMERS + "/cus_%C3%28", 400, null),
+                get("control character in customer id", Caller.MERCHANT, CUSTOMERS + "/cus_%01", 404, null),
+                get("non-ASCII customer id", Caller.MERCHANT, CUSTOMERS + "/cus_%E2%82%AC", 404, null),
+                get("GET /error", null, "/error", 404, null),
+                get("GET /error with a key", Caller.MERCHANT, "/error", 404, null),
+                new Case("POST /error", null, "POST", "/error", "{}", JSON, 404, null),
                 get("merchants limit zero", Caller.OPERATOR, MERCHANTS + "?limit=0", 422, "limit"),
                 get("merchants unknown cursor", Caller.OPERATOR, MERCHANTS + "?startingAfter=mer_unknown", 422, "startingAfter"),
                 get("review queue bad limit", Caller.OPERATOR, "/api/v1/admin/applications/review-queue?limit=abc", 422, "limit"),
@@ -215,6 +245,16 @@ class HostileInputIT {
                 new Case("PATCH merchants", Caller.OPERATOR, "PATCH", MERCHANTS, "{}", JSON, 405, null));
     }
 
+    @BeforeAll
+    static void captureErrors() {
+        errorLog = ErrorLog.capture();
+    }
+
+    @AfterAll
+    static void stopCapturing() {
+        errorLog.close();
+    }
+
     @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -234,6 +274,25 @@ class HostileInputIT {
             softly.assertThat(errorFields(response)).as("fields named by %s", response).contains(c.field());
         }
         softly.assertAll();
+    }
+
+    /** An HTTP version Tomcat does not speak is the client's error, not ours (Tomcat's own answer is a 505). */
+    @Order(1)
+    @Test
+    void unknownHttpVersionIsRefusedCleanly() throws IOException {
+        URI server = URI.create(TestServer.shared().baseUrl());
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/v1/customers HTTP/9.9\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json", "\"code\":\"malformed_request\"");
+        }
+    }
+
+    @Order(2)
+    @Test
+    void noBadRequestLoggedAnError() {
+        assertThat(errorLog.errors()).isEmpty();
     }
 
     @Order(2)

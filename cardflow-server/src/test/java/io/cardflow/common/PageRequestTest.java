@@ -27,8 +27,8 @@ class PageRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\t"})
-    void rejectsBlankCursor(String startingAfter) {
+    @ValueSource(strings = {"", " ", "\t", "cus_\u0000", "cus_\u0001", "cus_\u20ac", "cus x", "cus_';--"})
+    void rejectsCursorThatCannotBeAnId(String startingAfter) {
         assertInvalid(null, startingAfter, "startingAfter");
     }
 

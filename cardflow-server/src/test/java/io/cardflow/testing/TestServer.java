@@ -84,6 +84,10 @@ public final class TestServer implements AutoCloseable {
         settings.put("spring.main.banner-mode", "off");
         settings.put("logging.level.root", "WARN");
         settings.put("server.shutdown", "immediate");
+        // The suite sends many requests with one key, and many wrong keys, quickly: its own tests set tight limits.
+        settings.put("cardflow.rate-limits.requests-per-second-per-key", "100000");
+        settings.put("cardflow.rate-limits.burst-per-key", "1000000");
+        settings.put("cardflow.rate-limits.failed-authentications-per-minute", "100000");
         return settings;
     }
 
