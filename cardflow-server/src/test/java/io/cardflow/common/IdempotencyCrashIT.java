@@ -39,10 +39,9 @@ class IdempotencyCrashIT {
             Api api = server.api();
             TestMerchant merchant = Fixtures.newMerchant(api);
             String key = "crash-" + UUID.randomUUID();
-            // Stopped, not killed, so that what this test set up is surely there (the durability of acknowledged
-            // writes is another test's); the key is then left as a killed server would have left it: claimed by its
-            // instance, an id no running instance has, with no answer recorded.
-            server.stop();
+            // Killed, then the key is left as a server killed mid-request would have left it: claimed by an instance
+            // no running server has, with no answer recorded.
+            server.kill();
             leaveInFlight(server.database(), key, requestHash(depositPath(merchant)));
             server.start();
 
