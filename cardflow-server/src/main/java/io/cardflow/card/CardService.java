@@ -11,6 +11,7 @@ import io.cardflow.config.CardflowProperties;
 import io.cardflow.customer.Customer;
 import io.cardflow.customer.CustomerService;
 import io.cardflow.jobs.BackgroundJobs;
+import io.cardflow.jobs.Processing;
 import io.cardflow.kyc.ApplicationService;
 import io.cardflow.ledger.LedgerService;
 import io.cardflow.product.CardForm;
@@ -176,6 +177,11 @@ public class CardService {
         long returned = ledger.returnCardBalance(cardId, merchantId, products.get(card.productId()).currency());
         log.info("Card {} closed; {} returned to merchant {}", cardId, returned, merchantId);
         return get(merchantId, cardId);
+    }
+
+    /** How the card's issuance is going, while it is failing (retrying or parked); null otherwise. */
+    public Processing issuanceProcessing(Card card) {
+        return jobs.processing(ISSUANCE, card.id());
     }
 
     public CardResponse describe(Card card) {

@@ -27,6 +27,7 @@ public enum ErrorCode {
     CARD_NOT_SUSPENDED(HttpStatus.CONFLICT, "Card not suspended"),
     CARD_ALREADY_FINAL(HttpStatus.CONFLICT, "Card can no longer change"),
     INSUFFICIENT_FUNDS(HttpStatus.CONFLICT, "Insufficient funds"),
+    JOB_ALREADY_RESCHEDULED(HttpStatus.CONFLICT, "Job already rescheduled"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final HttpStatus status;

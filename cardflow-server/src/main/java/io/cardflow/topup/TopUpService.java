@@ -12,6 +12,7 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.jobs.BackgroundJobs;
+import io.cardflow.jobs.Processing;
 import io.cardflow.ledger.LedgerService;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
@@ -181,6 +182,14 @@ public class TopUpService {
 
     public TopUp get(String merchantId, String topUpId) {
         return topUps.find(merchantId, topUpId).orElseThrow(() -> ApiException.notFound("top-up", topUpId));
+    }
+
+    /**
+     * How the settlement of those of these top-ups still pending is going, where it is failing (by top-up id): one query
+     * for a whole page, none when nothing is pending.
+     */
+    public Map<String, Processing> processing(List<TopUp> topUps) {
+        return jobs.processing(SETTLEMENT, topUps.stream().filter(t -> t.state() == TopUpState.PENDING).map(TopUp::id).toList());
     }
 
     public Page<TopUp> listForCard(String merchantId, String cardId, PageRequest page) {

@@ -33,7 +33,9 @@ class TableOwnershipTest {
             Map.entry("cards", "card"),
             Map.entry("topups", "topup"),
             Map.entry("authorizations", "authorization"),
-            Map.entry("idempotency_keys", "common/idempotency"));
+            Map.entry("idempotency_keys", "common/idempotency"),
+            Map.entry("scheduled_tasks", "jobs"),
+            Map.entry("failing_jobs", "jobs"));
 
     @Test
     void everyTableIsReadAndWrittenOnlyByItsFeature() {

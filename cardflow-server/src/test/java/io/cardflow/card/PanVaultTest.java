@@ -145,7 +145,8 @@ class PanVaultTest {
         CardflowProperties properties = new CardflowProperties(dataDir, null, Duration.ofSeconds(2), null,
                 new CardflowProperties.Kyc("classpath:watchlist/sample-watchlist.txt", 0.9), CardflowProperties.DemoMerchant.AUTO,
                 new CardflowProperties.Idempotency(Duration.ofHours(48), Duration.ofMinutes(1)), new CardflowProperties.TopUps(100),
-                65_536, cardEncryptionKey);
+                65_536, cardEncryptionKey, new CardflowProperties.Jobs(
+                        new CardflowProperties.Retry(Duration.ofSeconds(1), Duration.ofMinutes(10), 2, 16)));
         return new PanVault(properties, new DataDirectory(properties));
     }
 

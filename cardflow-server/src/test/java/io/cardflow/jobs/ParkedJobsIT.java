@@ -1,0 +1,201 @@
+package io.cardflow.jobs;
+
+import static io.cardflow.testing.Fixtures.INDIVIDUAL_USD;
+import static io.cardflow.testing.Fixtures.activeCard;
+import static io.cardflow.testing.Fixtures.awaitSettled;
+import static io.cardflow.testing.Fixtures.balance;
+import static io.cardflow.testing.Fixtures.cardBalance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.cardflow.testing.Api;
+import io.cardflow.testing.Fixtures;
+import io.cardflow.testing.Fixtures.TestMerchant;
+import io.cardflow.testing.TestServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Background work that keeps failing: a top-up whose settlement cannot be written (a CHECK constraint added from the
+ * test's own connection) retries a bounded number of times, is parked, says so to its merchant while the money stays
+ * held, is listed for the operator, and settles exactly once when the operator retries it after the fault is gone.
+ * The server retries fast (0.3 s waits, 3 attempts) so that the whole story takes a few seconds.
+ */
+class ParkedJobsIT {
+
+    private static final String PARKED = "/api/v1/admin/jobs/parked";
+    private static TestServer server;
+    private static Api api;
+    private static TestMerchant merchant;
+    private static String card;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.create(Map.of("cardflow.jobs.retry.initial-delay", "PT0.3S", "cardflow.jobs.retry.max-delay", "PT0.3S",
+                "cardflow.jobs.retry.max-attempts", "3")).start();
+        api = server.api();
+        merchant = Fixtures.newMerchant(api, Map.of("USD", 100_000L));
+        card = activeCard(api, merchant, INDIVIDUAL_USD);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void aSettlementThatKeepsFailingIsParkedVisiblyWithItsMoneyHeldAndSettlesOnceWhenRetried() throws SQLException {
+        ListAppender<ILoggingEvent> logs = captureLogs();
+        execute("alter table ledger_transactions add constraint injected_fault check (kind <> 'topup_settle')");
+        String topUpId;
+        String jobId;
+        try {
+            Api.Response created = Fixtures.topUp(api, merchant, card, 4_200, "USD");
+            assertThat(created.status()).as(created.toString()).isEqualTo(202);
+            topUpId = created.field("topupId");
+
+            JsonNode retrying = awaitProcessing(topUpId, "retrying");
+            assertThat(retrying.get("status").asString()).isEqualTo("pending");
+            assertThat(retrying.get("processing").get("attempts").asInt()).isBetween(1, 2);
+            assertThat(retrying.get("processing").get("lastFailureAt").isString()).isTrue();
+            assertThat(retrying.get("processing").get("nextAttemptAt").isString()).isTrue();
+
+            JsonNode parked = awaitProcessing(topUpId, "parked");
+            assertThat(parked.get("status").asString()).as("the public status stays the guide's").isEqualTo("pending");
+            assertThat(parked.get("processing").get("attempts").asInt()).isEqualTo(3);
+            assertThat(parked.get("processing").has("nextAttemptAt")).isFalse();
+            assertThat(parked.toString()).as("the error stays internal").doesNotContainIgnoringCase("exception")
+                    .doesNotContain("injected_fault");
+            JsonNode listed = api.get("/api/v1/cards/" + card + "/topups", merchant.key()).json().get("data").get(0);
+            assertThat(listed.get("topupId").asString()).isEqualTo(topUpId);
+            assertThat(listed.get("processing").get("status").asString()).isEqualTo("parked");
+
+            assertThat(balance(api, merchant, "USD", "pending")).as("the money stays held").isEqualTo(4_200);
+            assertThat(balance(api, merchant, "USD", "available")).isEqualTo(100_000 - 4_200);
+            assertThat(cardBalance(api, merchant, card)).isZero();
+            assertThat(scheduledJobs(topUpId)).as("parked, not also scheduled").isZero();
+
+            Api.Response list = api.get(PARKED, TestServer.ADMIN_KEY);
+            assertThat(list.status()).as(list.toString()).isEqualTo(200);
+            assertThat(list.json().get("data")).hasSize(1);
+            JsonNode job = list.json().get("data").get(0);
+            jobId = job.get("jobId").asString();
+            assertThat(job.get("task").asString()).isEqualTo("topup-settlement");
+            assertThat(job.get("objectId").asString()).isEqualTo(topUpId);
+            assertThat(job.get("status").asString()).isEqualTo("parked");
+            assertThat(job.get("attempts").asInt()).isEqualTo(3);
+            assertThat(job.get("lastError").get("message").asString()).containsIgnoringCase("injected_fault")
+                    .doesNotContain("\n");
+            assertThat(job.get("firstFailureAt").asString()).isLessThan(job.get("lastFailureAt").asString());
+            assertThat(api.get(PARKED + "?task=topup-settlement", TestServer.ADMIN_KEY).json().get("data")).hasSize(1);
+            assertThat(api.get(PARKED + "?task=kyc-decision", TestServer.ADMIN_KEY).json().get("data")).isEmpty();
+            assertThat(api.get(PARKED + "/" + jobId, TestServer.ADMIN_KEY).field("objectId")).isEqualTo(topUpId);
+
+            assertThat(parkedGauge()).isEqualTo(1.0);
+            assertThat(failures()).isEqualTo(3.0);
+            assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                    .hasSize(2).allSatisfy(line -> assertThat(line).contains("topup-settlement", topUpId, "/3", "next attempt at"));
+            assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(ILoggingEvent::getFormattedMessage)
+                    .singleElement().asString().contains(topUpId, jobId, "parked", "/api/v1/admin/jobs/parked/" + jobId + "/retry");
+            assertThat(logs.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).as("no stack trace").isNull());
+        } finally {
+            execute("alter table ledger_transactions drop constraint injected_fault");
+            ((Logger) LoggerFactory.getLogger(JobFailures.class)).detachAppender(logs);
+        }
+
+        Api.Response retried = api.post(PARKED + "/" + jobId + "/retry", TestServer.ADMIN_KEY, null);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.field("status")).isEqualTo("rescheduled");
+        assertThat(retried.field("rescheduledAt")).isNotNull();
+        Api.Response again = api.post(PARKED + "/" + jobId + "/retry", TestServer.ADMIN_KEY, null);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.field("code")).isEqualTo("job_already_rescheduled");
+
+        Api.Response settled = awaitSettled(api, merchant, topUpId);
+        assertThat(settled.field("status")).isEqualTo("approved");
+        assertThat(settled.json().has("processing")).isFalse();
+        assertThat(cardBalance(api, merchant, card)).as("settled exactly once").isEqualTo(4_200);
+        assertThat(balance(api, merchant, "USD", "pending")).isZero();
+        assertThat(api.get(PARKED, TestServer.ADMIN_KEY).json().get("data")).isEmpty();
+        assertThat(api.get(PARKED + "/" + jobId, TestServer.ADMIN_KEY).field("status")).isEqualTo("rescheduled");
+        assertThat(parkedGauge()).isZero();
+    }
+
+    @Test
+    void theOperatorEndpointsAnswerUnknownJobsAndBadFiltersAndOnlyTheOperator() {
+        Api.Response unknown = api.post(PARKED + "/job_000000000000000000000000/retry", TestServer.ADMIN_KEY, null);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(unknown.field("code")).isEqualTo("not_found");
+        assertThat(api.get(PARKED + "/job_000000000000000000000000", TestServer.ADMIN_KEY).status()).isEqualTo(404);
+
+        Api.Response badTask = api.get(PARKED + "?task=nonsense", TestServer.ADMIN_KEY);
+        assertThat(badTask.status()).as(badTask.toString()).isEqualTo(422);
+        assertThat(badTask.text()).contains("topup-settlement", "card-issuance", "kyc-decision");
+        assertThat(api.get(PARKED + "?limit=0", TestServer.ADMIN_KEY).status()).isEqualTo(422);
+        assertThat(api.get(PARKED + "?startingAfter=job_000000000000000000000000", TestServer.ADMIN_KEY).status()).isEqualTo(422);
+
+        assertThat(api.get(PARKED, merchant.key()).status()).isIn(401, 403);
+        assertThat(api.get(PARKED + "/job_000000000000000000000000", merchant.key()).status()).isIn(401, 403);
+        assertThat(api.post(PARKED + "/job_000000000000000000000000/retry", merchant.key(), null).status()).isIn(401, 403);
+        assertThat(api.get(PARKED, null).status()).isEqualTo(401);
+    }
+
+    private static JsonNode awaitProcessing(String topUpId, String status) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        Awaitility.await("top-up " + topUpId + " processing " + status).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    JsonNode topUp = api.get("/api/v1/topupstatus/" + topUpId, merchant.key()).json();
+                    last.set(topUp);
+                    return topUp.has("processing") && topUp.get("processing").get("status").asString().equals(status);
+                });
+        return last.get();
+    }
+
+    private static double parkedGauge() {
+        return server.bean(MeterRegistry.class).get("cardflow.jobs.parked").tag("task", "topup-settlement").gauge().value();
+    }
+
+    private static double failures() {
+        return server.bean(MeterRegistry.class).get("cardflow.jobs.failures").tag("task", "topup-settlement").counter().count();
+    }
+
+    private static ListAppender<ILoggingEvent> captureLogs() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(JobFailures.class)).addAppender(logs);
+        return logs;
+    }
+
+    private static long scheduledJobs(String objectId) throws SQLException {
+        try (Connection db = server.database().connect();
+             PreparedStatement count = db.prepareStatement("select count(*) from scheduled_tasks where task_instance = ?")) {
+            count.setString(1, objectId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection db = server.database().connect(); Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
