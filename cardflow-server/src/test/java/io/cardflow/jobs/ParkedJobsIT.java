@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Background work that keeps failing: a top-up whose settlement cannot be written (a CHECK constraint added from the
- * test's own connection) retries a bounded number of times, is parked, says so to its merchant while the money stays
+ * test's own connection: its card's balance cannot change) retries a bounded number of times, is parked, says so to its merchant while the money stays
  * held, is listed for the operator, and settles exactly once when the operator retries it after the fault is gone.
  * The server retries fast (0.3 s waits, 3 attempts) so that the whole story takes a few seconds.
  */
@@ -62,7 +62,8 @@ class ParkedJobsIT {
     @Test
     void aSettlementThatKeepsFailingIsParkedVisiblyWithItsMoneyHeldAndSettlesOnceWhenRetried() throws SQLException {
         ListAppender<ILoggingEvent> logs = captureLogs();
-        execute("alter table ledger_transactions add constraint injected_fault check (kind <> 'topup_settle')");
+        double failuresBefore = failures();
+        execute("alter table ledger_accounts add constraint injected_fault check (owner_id <> '" + card + "' or balance = 0)");
         String topUpId;
         String jobId;
         try {
@@ -108,14 +109,14 @@ class ParkedJobsIT {
             assertThat(api.get(PARKED + "/" + jobId, TestServer.ADMIN_KEY).field("objectId")).isEqualTo(topUpId);
 
             assertThat(parkedGauge()).isEqualTo(1.0);
-            assertThat(failures()).isEqualTo(3.0);
+            assertThat(failures() - failuresBefore).isEqualTo(3.0);
             assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
                     .hasSize(2).allSatisfy(line -> assertThat(line).contains("topup-settlement", topUpId, "/3", "next attempt at"));
             assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(ILoggingEvent::getFormattedMessage)
                     .singleElement().asString().contains(topUpId, jobId, "parked", "/api/v1/admin/jobs/parked/" + jobId + "/retry");
             assertThat(logs.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).as("no stack trace").isNull());
         } finally {
-            execute("alter table ledger_transactions drop constraint injected_fault");
+            execute("alter table ledger_accounts drop constraint injected_fault");
             ((Logger) LoggerFactory.getLogger(JobFailures.class)).detachAppender(logs);
         }
 
@@ -135,6 +136,40 @@ class ParkedJobsIT {
         assertThat(api.get(PARKED, TestServer.ADMIN_KEY).json().get("data")).isEmpty();
         assertThat(api.get(PARKED + "/" + jobId, TestServer.ADMIN_KEY).field("status")).isEqualTo("rescheduled");
         assertThat(parkedGauge()).isZero();
+    }
+
+    /**
+     * The fault is the poisoned card's: its balance cannot change. Without settling a failing top-up alone, every later
+     * batch of the merchant would take it in and fail with it, and the merchant's healthy top-ups would be parked too.
+     */
+    @Test
+    void aTopUpWhoseSettlementKeepsFailingDoesNotHoldUpItsMerchantsOthers() throws SQLException {
+        TestMerchant owner = Fixtures.newMerchant(api, Map.of("USD", 100_000L));
+        String poisoned = activeCard(api, owner, INDIVIDUAL_USD);
+        String healthy = activeCard(api, owner, INDIVIDUAL_USD);
+        execute("alter table ledger_accounts add constraint injected_card_fault check (owner_id <> '" + poisoned + "' or balance = 0)");
+        String stuck;
+        try {
+            stuck = Fixtures.topUp(api, owner, poisoned, 1_000, "USD").field("topupId");
+            awaitProcessing(owner, stuck, "parked");
+
+            Api.Response next = awaitSettled(api, owner, Fixtures.topUp(api, owner, healthy, 2_000, "USD").field("topupId"));
+            assertThat(next.field("status")).as(next.toString()).isEqualTo("approved");
+            assertThat(next.json().has("processing")).isFalse();
+            assertThat(cardBalance(api, owner, healthy)).isEqualTo(2_000);
+            assertThat(api.get("/api/v1/topupstatus/" + stuck, owner.key()).json().get("processing").get("status").asString())
+                    .isEqualTo("parked");
+            assertThat(balance(api, owner, "USD", "pending")).as("only the stuck one is held").isEqualTo(1_000);
+        } finally {
+            execute("alter table ledger_accounts drop constraint injected_card_fault");
+        }
+
+        JsonNode parked = api.get(PARKED + "?limit=100", TestServer.ADMIN_KEY).json().get("data").valueStream()
+                .filter(job -> job.get("objectId").asString().equals(stuck)).findFirst().orElseThrow();
+        assertThat(api.post(PARKED + "/" + parked.get("jobId").asString() + "/retry", TestServer.ADMIN_KEY, null).status()).isEqualTo(200);
+        assertThat(awaitSettled(api, owner, stuck).field("status")).isEqualTo("approved");
+        assertThat(cardBalance(api, owner, poisoned)).isEqualTo(1_000);
+        assertThat(balance(api, owner, "USD", "pending")).isZero();
     }
 
     @Test
@@ -157,10 +192,14 @@ class ParkedJobsIT {
     }
 
     private static JsonNode awaitProcessing(String topUpId, String status) {
+        return awaitProcessing(merchant, topUpId, status);
+    }
+
+    private static JsonNode awaitProcessing(TestMerchant owner, String topUpId, String status) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         Awaitility.await("top-up " + topUpId + " processing " + status).atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(20)).until(() -> {
-                    JsonNode topUp = api.get("/api/v1/topupstatus/" + topUpId, merchant.key()).json();
+                    JsonNode topUp = api.get("/api/v1/topupstatus/" + topUpId, owner.key()).json();
                     last.set(topUp);
                     return topUp.has("processing") && topUp.get("processing").get("status").asString().equals(status);
                 });
