@@ -172,6 +172,47 @@ class ParkedJobsIT {
         assertThat(balance(api, owner, "USD", "pending")).isZero();
     }
 
+    /** The faults keep the decision and the issuance from being written, whatever states lead there. */
+    @Test
+    void anApplicationAndACardSayWhileTheirDecisionOrIssuanceIsParked() throws SQLException {
+        TestMerchant owner = Fixtures.newMerchant(api, Map.of("USD", 10_000L));
+        String customer = Fixtures.createCustomer(api, owner, Fixtures.individualCustomer("Ida", "Stuck"));
+        String statusPath = Fixtures.applicationPath(customer, INDIVIDUAL_USD) + "status";
+        execute("alter table kyc_applications add constraint injected_fault check (customer_id <> '" + customer
+                + "' or state not in ('APPROVED', 'REJECTED'))");
+        JsonNode application;
+        try {
+            assertThat(Fixtures.submit(api, owner, customer, INDIVIDUAL_USD, Fixtures.kyc("Ida", "Stuck")).status()).isEqualTo(202);
+            application = awaitProcessingAt(owner, statusPath, "parked");
+            assertThat(application.get("status").asString()).isEqualTo("underreview");
+            assertThat(application.get("processing").get("attempts").asInt()).isEqualTo(3);
+            assertThat(application.toString()).doesNotContainIgnoringCase("exception").doesNotContain("injected_fault");
+        } finally {
+            execute("alter table kyc_applications drop constraint injected_fault");
+        }
+        retryParkedJobOf(application.get("applicationId").asString());
+        Api.Response approved = Fixtures.awaitStatus(api, owner, customer, INDIVIDUAL_USD, "approved");
+        assertThat(approved.json().has("processing")).isFalse();
+
+        execute("alter table cards add constraint injected_fault check (customer_id <> '" + customer
+                + "' or state not in ('ACTIVE', 'FAILED'))");
+        String cardId;
+        try {
+            Api.Response created = api.post("/api/v1/cards", owner.key(), Map.of("customerId", customer, "productId", INDIVIDUAL_USD));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            cardId = created.field("cardId");
+            JsonNode card = awaitProcessingAt(owner, "/api/v1/card/" + cardId, "parked");
+            assertThat(card.get("state").asString()).isEqualTo("pending");
+            assertThat(card.toString()).doesNotContainIgnoringCase("exception").doesNotContain("injected_fault");
+        } finally {
+            execute("alter table cards drop constraint injected_fault");
+        }
+        retryParkedJobOf(cardId);
+        Awaitility.await("card " + cardId + " issued").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> "active".equals(api.get("/api/v1/card/" + cardId, owner.key()).field("state")));
+        assertThat(api.get("/api/v1/card/" + cardId, owner.key()).json().has("processing")).isFalse();
+    }
+
     @Test
     void theOperatorEndpointsAnswerUnknownJobsAndBadFiltersAndOnlyTheOperator() {
         Api.Response unknown = api.post(PARKED + "/job_000000000000000000000000/retry", TestServer.ADMIN_KEY, null);
@@ -196,14 +237,26 @@ class ParkedJobsIT {
     }
 
     private static JsonNode awaitProcessing(TestMerchant owner, String topUpId, String status) {
+        return awaitProcessingAt(owner, "/api/v1/topupstatus/" + topUpId, status);
+    }
+
+    private static JsonNode awaitProcessingAt(TestMerchant owner, String path, String status) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        Awaitility.await("top-up " + topUpId + " processing " + status).atMost(Duration.ofSeconds(20))
+        Awaitility.await(path + " processing " + status).atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(20)).until(() -> {
-                    JsonNode topUp = api.get("/api/v1/topupstatus/" + topUpId, owner.key()).json();
-                    last.set(topUp);
-                    return topUp.has("processing") && topUp.get("processing").get("status").asString().equals(status);
+                    JsonNode object = api.get(path, owner.key()).json();
+                    last.set(object);
+                    return object.has("processing") && object.get("processing").get("status").asString().equals(status);
                 });
         return last.get();
+    }
+
+    /** Retries the parked job of an object, as an operator would after fixing the cause. */
+    private static void retryParkedJobOf(String objectId) {
+        JsonNode job = api.get(PARKED + "?limit=100", TestServer.ADMIN_KEY).json().get("data").valueStream()
+                .filter(parked -> parked.get("objectId").asString().equals(objectId)).findFirst().orElseThrow();
+        Api.Response retried = api.post(PARKED + "/" + job.get("jobId").asString() + "/retry", TestServer.ADMIN_KEY, null);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
     }
 
     private static double parkedGauge() {
