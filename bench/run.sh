@@ -63,6 +63,7 @@ dropdb --if-exists "$PGBENCH_DB"
 # 2. The server on a fresh database, zero decision delay, fixed heap, JFR on.
 dropdb --if-exists "$DB" && createdb "$DB"
 ADMIN_KEY="bench-admin-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+CARD_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)"   # required on PostgreSQL
 DATA_DIR="$(mktemp -d)"
 "$JAVA" -Xmx"$HEAP" -XX:+UseG1GC \
   -XX:StartFlightRecording=filename="$ROOT/bench/results/server.jfr",settings=profile,dumponexit=true \
@@ -71,7 +72,7 @@ DATA_DIR="$(mktemp -d)"
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   --spring.datasource.username="$PGUSER" --spring.datasource.password= \
   --cardflow.data-dir="$DATA_DIR" --cardflow.sandbox-delay=PT0S --cardflow.admin-key="$ADMIN_KEY" \
-  --cardflow.demo-merchant=never --logging.level.root=WARN >"$OUT/server.log" 2>&1 &
+  --cardflow.card-encryption-key="$CARD_ENCRYPTION_KEY" --cardflow.demo-merchant=never --logging.level.root=WARN >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 cleanup() {
   if kill -0 "$SERVER_PID" 2>/dev/null; then

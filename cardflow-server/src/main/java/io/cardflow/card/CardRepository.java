@@ -35,9 +35,9 @@ class CardRepository {
     void insert(Card card, String applicationId) {
         jdbc.sql("""
                         insert into cards (id, merchant_id, customer_id, product_id, application_id, state, name_on_card,
-                            shipping_address, created_at)
+                            shipping_address, created_at, issuance_step, issuance_attempt, issuance_requested_at)
                         values (:id, :merchantId, :customerId, :productId, :applicationId, :state, :nameOnCard,
-                            :shippingAddress, :createdAt)""")
+                            :shippingAddress, :createdAt, 'REQUESTED', 1, :createdAt)""")
                 .param("id", card.id())
                 .param("merchantId", card.merchantId())
                 .param("customerId", card.customerId())
@@ -89,12 +89,40 @@ class CardRepository {
                 .single();
     }
 
-    boolean activate(String cardId, EncryptedCard encrypted, Instant at) {
+    /** The card's issuance as it was written down before the processor was asked, while its answer is not recorded. */
+    Optional<UnansweredIssuance> unansweredIssuance(String cardId) {
+        return jdbc.sql("select " + COLUMNS + """
+                        , issuance_attempt, issuance_requested_at from cards
+                        where id = :id and state = 'PENDING' and issuance_step = 'REQUESTED'""")
+                .param("id", cardId)
+                .query((rs, n) -> new UnansweredIssuance(map(rs), rs.getInt("issuance_attempt"),
+                        Jdbc.instant(rs, "issuance_requested_at")))
+                .optional();
+    }
+
+    /** Cards whose processor answer is unrecorded since before {@code before}, oldest first: the janitor's work. */
+    List<String> unansweredSince(Instant before, int limit) {
         return jdbc.sql("""
-                        update cards set state = 'ACTIVE', pan_encrypted = :pan, pan_fingerprint = :fingerprint,
-                            cvv_encrypted = :cvv, last4 = :last4,
+                        select id from cards
+                        where issuance_step = 'REQUESTED' and state = 'PENDING' and issuance_requested_at < :before
+                        order by issuance_requested_at
+                        fetch first :rows rows only""")
+                .param("before", Jdbc.timestamp(before))
+                .param("rows", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Records the processor's card, only for the question that was asked (still pending, still requested, the same
+     * attempt): a second worker that got the same answer changes nothing.
+     */
+    boolean activate(String cardId, int attempt, EncryptedCard encrypted, Instant at) {
+        return jdbc.sql("""
+                        update cards set state = 'ACTIVE', issuance_step = 'ANSWERED', pan_encrypted = :pan,
+                            pan_fingerprint = :fingerprint, cvv_encrypted = :cvv, last4 = :last4,
                             masked_pan = :masked, expiry_month = :month, expiry_year = :year, activated_at = :at
-                        where id = :id and state = 'PENDING'""")
+                        where id = :id and state = 'PENDING' and issuance_step = 'REQUESTED' and issuance_attempt = :attempt""")
                 .param("pan", encrypted.pan())
                 .param("fingerprint", encrypted.panFingerprint())
                 .param("cvv", encrypted.cvv())
@@ -104,6 +132,7 @@ class CardRepository {
                 .param("year", encrypted.expiry().getYear())
                 .param("at", Jdbc.timestamp(at))
                 .param("id", cardId)
+                .param("attempt", attempt)
                 .update() == 1;
     }
 
@@ -114,13 +143,26 @@ class CardRepository {
                 .single() > 0;
     }
 
-    boolean fail(String cardId, String code, String message) {
+    /** Records the processor's refusal, under the same condition as {@link #activate}. */
+    boolean fail(String cardId, int attempt, String code, String message) {
         return jdbc.sql("""
-                        update cards set state = 'FAILED', failure_code = :code, failure_message = :message
-                        where id = :id and state = 'PENDING'""")
+                        update cards set state = 'FAILED', issuance_step = 'ANSWERED', failure_code = :code,
+                            failure_message = :message
+                        where id = :id and state = 'PENDING' and issuance_step = 'REQUESTED' and issuance_attempt = :attempt""")
                 .param("code", code)
                 .param("message", message)
                 .param("id", cardId)
+                .param("attempt", attempt)
+                .update() == 1;
+    }
+
+    /** The next question to ask, written down before it is asked: the processor answered a number already in use. */
+    boolean nextAttempt(String cardId, int attempt) {
+        return jdbc.sql("""
+                        update cards set issuance_attempt = :attempt + 1
+                        where id = :id and state = 'PENDING' and issuance_step = 'REQUESTED' and issuance_attempt = :attempt""")
+                .param("id", cardId)
+                .param("attempt", attempt)
                 .update() == 1;
     }
 
@@ -149,5 +191,15 @@ class CardRepository {
                 rs.getString("masked_pan"), (Integer) rs.getObject("expiry_month"), (Integer) rs.getObject("expiry_year"),
                 rs.getString("failure_code"), rs.getString("failure_message"), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "activated_at"), Jdbc.instant(rs, "closed_at"));
+    }
+
+    record StoredPan(String cardId, String panEncrypted) {
+    }
+
+    /** One stored card number, whichever comes first: enough to tell whether a key is the one they were written with. */
+    Optional<StoredPan> anyStoredPan() {
+        return jdbc.sql("select id, pan_encrypted from cards where pan_encrypted is not null limit 1")
+                .query((rs, n) -> new StoredPan(rs.getString("id"), rs.getString("pan_encrypted")))
+                .optional();
     }
 }

@@ -19,8 +19,6 @@ import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,35 +31,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Cards: issuance (phase 4) decided in the background by the card processor (phase 5), and the card's lifecycle. */
+/**
+ * Cards: issuance (phase 4) decided in the background by the card processor ({@link CardIssuance}, phase 5), and the
+ * card's lifecycle.
+ */
 @Service
 public class CardService {
 
     static final TaskDescriptor<String> ISSUANCE = TaskDescriptor.of("card-issuance", String.class);
     private static final Logger log = LoggerFactory.getLogger(CardService.class);
-    private static final int MAX_NUMBER_ATTEMPTS = 5;
 
     private final CardRepository cards;
     private final CustomerService customers;
     private final ProductCatalog products;
     private final ApplicationService applications;
     private final LedgerService ledger;
-    private final CardProcessor processor;
-    private final PanVault vault;
     private final BackgroundJobs jobs;
     private final CardflowProperties properties;
     private final Clock clock;
 
     CardService(CardRepository cards, CustomerService customers, ProductCatalog products, ApplicationService applications,
-                LedgerService ledger, CardProcessor processor, PanVault vault, BackgroundJobs jobs,
+                LedgerService ledger, BackgroundJobs jobs,
                 CardflowProperties properties, Clock clock) {
         this.cards = cards;
         this.customers = customers;
         this.products = products;
         this.applications = applications;
         this.ledger = ledger;
-        this.processor = processor;
-        this.vault = vault;
         this.jobs = jobs;
         this.properties = properties;
         this.clock = clock;
@@ -90,43 +86,6 @@ public class CardService {
         cards.insert(card, applicationId);
         jobs.scheduleAfter(ISSUANCE, card.id(), properties.sandboxDelay());
         return card;
-    }
-
-    /** The background issuance. Safe to run twice: only a pending card is decided, under its row lock. */
-    @Transactional
-    public void decideIssuance(String cardId) {
-        Card card = cards.lock(cardId).orElse(null);
-        if (card == null || card.state() != CardState.PENDING) {
-            return;
-        }
-        Product product = products.get(card.productId());
-        var request = new IssuanceRequest(cardId, product, card.nameOnCard(), card.shippingAddress(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        IssuanceResult result = issueUnusedNumber(request);
-        switch (result) {
-            case IssuanceResult.Issued issued -> {
-                CardSecrets secrets = issued.secrets();
-                cards.activate(cardId, new EncryptedCard(vault.encrypt(cardId, secrets.pan()), vault.fingerprint(secrets.pan()),
-                        vault.encrypt(cardId, secrets.cvv()), secrets.last4(), secrets.maskedPan(), secrets.expiry()),
-                        clock.instant());
-                log.info("Card {} issued and active", cardId);
-            }
-            case IssuanceResult.Refused refused -> {
-                cards.fail(cardId, refused.reasonCode(), refused.message());
-                log.info("Card {} failed: {}", cardId, refused.reasonCode());
-            }
-        }
-    }
-
-    /** Asks the processor again in the rare case that it returns a number some card already has. */
-    private IssuanceResult issueUnusedNumber(IssuanceRequest request) {
-        for (int attempt = 1; attempt <= MAX_NUMBER_ATTEMPTS; attempt++) {
-            IssuanceResult result = processor.issue(request);
-            if (!(result instanceof IssuanceResult.Issued issued) || !cards.panInUse(vault.fingerprint(issued.secrets().pan()))) {
-                return result;
-            }
-        }
-        throw new IllegalStateException("The card processor returned " + MAX_NUMBER_ATTEMPTS + " numbers already in use");
     }
 
     public Card get(String merchantId, String cardId) {
@@ -179,9 +138,12 @@ public class CardService {
         return get(merchantId, cardId);
     }
 
-    /** How the card's issuance is going, while it is failing (retrying or parked); null otherwise. */
+    /**
+     * How the card's issuance is going, while it is failing (retrying or parked); null otherwise. Only a pending card
+     * waits for it: one whose issuance the janitor settled while its job was parked has no work left to show.
+     */
     public Processing issuanceProcessing(Card card) {
-        return jobs.processing(ISSUANCE, card.id());
+        return card.state() == CardState.PENDING ? jobs.processing(ISSUANCE, card.id()) : null;
     }
 
     public CardResponse describe(Card card) {

@@ -1,7 +1,6 @@
 package io.cardflow.card;
 
-import io.cardflow.config.CardflowProperties;
-import io.cardflow.config.DataDirectory;
+import io.cardflow.security.EncryptionKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,8 +11,6 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PanVault {
 
-    private static final Logger log = LoggerFactory.getLogger(PanVault.class);
-    static final String FILE_NAME = "card-encryption-key.txt";
-    private static final String SETTING = "cardflow.card-encryption-key";
     private static final String VERSION = "v1:";
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final String HMAC = "HmacSHA256";
@@ -40,8 +34,8 @@ public class PanVault {
     private final SecretKeySpec fingerprintKey;
 
     @Autowired
-    public PanVault(CardflowProperties properties, DataDirectory dataDirectory) {
-        this(key(properties, dataDirectory));
+    public PanVault(EncryptionKey key) {
+        this(key.bytes());
     }
 
     PanVault(byte[] key) {
@@ -60,7 +54,15 @@ public class PanVault {
         return java.util.HexFormat.of().formatHex(hmac(fingerprintKey, pan));
     }
 
-    private static byte[] hmac(SecretKeySpec hmacKey, String input) {
+    /**
+     * An HMAC key for another use, derived from (never equal to) the card-encryption key: every node that shares that
+     * key derives the same one.
+     */
+    SecretKeySpec derivedKey(String purpose) {
+        return new SecretKeySpec(hmac(new SecretKeySpec(key.getEncoded(), HMAC), purpose), HMAC);
+    }
+
+    static byte[] hmac(SecretKeySpec hmacKey, String input) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(hmacKey);
@@ -115,38 +117,5 @@ public class PanVault {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }
-    }
-
-    private static byte[] key(CardflowProperties properties, DataDirectory dataDirectory) {
-        String configured = properties.cardEncryptionKey();
-        if (configured != null && !configured.isBlank()) {
-            log.info("Card encryption key taken from the {} setting", SETTING);
-            return decode(configured.strip(), SETTING);
-        }
-        DataDirectory.Secret secret = dataDirectory.secret(FILE_NAME, PanVault::generateKey);
-        log.info(secret.created() ? "Generated a card encryption key into {} (readable only by its owner); "
-                + "back it up: stored card numbers cannot be read without it" : "Card encryption key read from {}", secret.file());
-        return decode(secret.value(), "The key in " + secret.file());
-    }
-
-    private static String generateKey() {
-        byte[] key = new byte[KEY_BYTES];
-        RANDOM.nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    // The messages never quote the key: a start-up failure is logged.
-    private static byte[] decode(String base64, String source) {
-        String expected = " must be the base64 of " + KEY_BYTES + " random bytes (e.g. from `openssl rand -base64 32`)";
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + expected + "; it is not valid base64");
-        }
-        if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException(source + expected + "; it decodes to " + key.length + " bytes");
-        }
-        return key;
     }
 }

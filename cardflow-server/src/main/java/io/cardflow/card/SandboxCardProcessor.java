@@ -5,11 +5,17 @@ import io.cardflow.card.IssuanceResult.Refused;
 import io.cardflow.common.Address;
 import io.cardflow.product.CardForm;
 import io.cardflow.product.Product;
-import java.security.SecureRandom;
+import java.math.BigInteger;
 import java.time.YearMonth;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The built-in processor: issues test cards at once, under the rules of docs/cards.md. */
+/**
+ * The built-in processor: issues test cards at once, under the rules of docs/cards.md. Idempotent as a real processor
+ * must be: the number and CVV are a keyed hash of the request's idempotency key, so asking again (after a timeout or a
+ * crash) answers the card already issued, on any node sharing the card-encryption key, and never a second one.
+ */
 @Component
 public class SandboxCardProcessor implements CardProcessor {
 
@@ -18,8 +24,14 @@ public class SandboxCardProcessor implements CardProcessor {
     private static final int PAN_LENGTH = 16;
     private static final int CVV_LENGTH = 3;
     private static final int VALIDITY_YEARS = 3;
+    private static final int DIGITS_NEEDED = 20;
 
-    private final SecureRandom random = new SecureRandom();
+    private final SecretKeySpec numberKey;
+
+    @Autowired
+    public SandboxCardProcessor(PanVault vault) {
+        this.numberKey = vault.derivedKey("cardflow sandbox card numbers v1");
+    }
 
     @Override
     public IssuanceResult issue(IssuanceRequest request) {
@@ -37,17 +49,19 @@ public class SandboxCardProcessor implements CardProcessor {
         if (DECLINE_TRIGGER.equalsIgnoreCase(request.nameOnCard())) {
             return new Refused("processor_declined", "The card processor declined to issue this card");
         }
-        String withoutCheck = product.bin() + randomDigits(PAN_LENGTH - 1 - product.bin().length());
+        String digits = digitsFor(request.idempotencyKey());
+        int accountDigits = PAN_LENGTH - 1 - product.bin().length();
+        String withoutCheck = product.bin() + digits.substring(0, accountDigits);
         String pan = withoutCheck + Luhn.checkDigit(withoutCheck);
-        YearMonth expiry = YearMonth.from(request.today()).plusYears(VALIDITY_YEARS);
-        return new Issued(new CardSecrets(pan, randomDigits(CVV_LENGTH), expiry));
+        String cvv = digits.substring(accountDigits, accountDigits + CVV_LENGTH);
+        YearMonth expiry = YearMonth.from(request.requestedOn()).plusYears(VALIDITY_YEARS);
+        return new Issued(new CardSecrets(pan, cvv, expiry));
     }
 
-    private String randomDigits(int count) {
-        StringBuilder digits = new StringBuilder(count);
-        for (int i = 0; i < count; i++) {
-            digits.append((char) ('0' + random.nextInt(10)));
-        }
-        return digits.toString();
+    /** Uniform decimal digits for the key: the last ones of the HMAC as a number (its leading digits are biased). */
+    private String digitsFor(String idempotencyKey) {
+        String number = new BigInteger(1, PanVault.hmac(numberKey, idempotencyKey)).toString();
+        String padded = "0".repeat(Math.max(0, DIGITS_NEEDED - number.length())) + number;
+        return padded.substring(padded.length() - DIGITS_NEEDED);
     }
 }

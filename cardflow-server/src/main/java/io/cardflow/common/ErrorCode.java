@@ -28,7 +28,11 @@ public enum ErrorCode {
     CARD_ALREADY_FINAL(HttpStatus.CONFLICT, "Card can no longer change"),
     INSUFFICIENT_FUNDS(HttpStatus.CONFLICT, "Insufficient funds"),
     JOB_ALREADY_RESCHEDULED(HttpStatus.CONFLICT, "Job already rescheduled"),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
+
+    /** What a {@code 503} asks the client to wait before retrying, in seconds. */
+    public static final String RETRY_AFTER_SECONDS = "1";
 
     private final HttpStatus status;
     private final String title;

@@ -1,6 +1,8 @@
 package io.cardflow.common;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -11,6 +13,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns a body Jackson could not read into a problem that names the field, without echoing parser internals. */
 final class JsonErrors {
+
+    /** Jackson's words for a field given twice ({@code STRICT_DUPLICATE_DETECTION}); the name is echoed only when plain. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     private JsonErrors() {
     }
@@ -44,6 +50,14 @@ final class JsonErrors {
             return ApiException.invalid(field, "is out of range");
         }
         if (e instanceof StreamReadException) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.matches()) {
+                String name = duplicate.group(1);
+                String duplicated = SAFE_NAME.matcher(name).matches() ? (field.isEmpty() ? name : field + "." + name) : field;
+                return new ApiException(ErrorCode.MALFORMED_JSON, duplicated.isEmpty()
+                        ? "The request body has a field more than once" : "The request body has the field '" + duplicated + "' more than once",
+                        duplicated.isEmpty() ? List.of() : List.of(new FieldError(duplicated, "appears more than once")));
+            }
             return new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON");
         }
         return field.isEmpty() ? new ApiException(ErrorCode.MALFORMED_JSON, "The request body could not be read")

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -29,6 +30,7 @@ import tools.jackson.core.JacksonException;
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    public static final String DATABASE_BUSY = "The database was busy; nothing was done, retry with the same Idempotency-Key";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Problem> api(ApiException e, HttpServletRequest request) {
@@ -98,6 +100,10 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseBusy.causedBy(e)) {
+            log.warn("Database busy serving {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            return respond(ErrorCode.TEMPORARILY_UNAVAILABLE, DATABASE_BUSY, request, List.of());
+        }
         log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request id when reporting it",
                 request, List.of());
@@ -107,8 +113,21 @@ public class ProblemHandler {
         return respond(e.code(), e.getMessage(), request, e.fieldErrors());
     }
 
+    /** The innermost cause's message, for one log line without a stack trace. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     private ResponseEntity<Problem> respond(ErrorCode code, String detail, HttpServletRequest request, List<FieldError> errors) {
-        return ResponseEntity.status(code.status())
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(code.status());
+        if (code == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, ErrorCode.RETRY_AFTER_SECONDS);
+        }
+        return response
                 .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
                 .body(Problem.of(code, detail, request.getRequestURI(), errors));
     }

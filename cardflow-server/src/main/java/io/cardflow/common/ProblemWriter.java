@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,9 @@ public class ProblemWriter {
         Problem problem = Problem.of(code, detail, request.getRequestURI(), List.of());
         response.resetBuffer();
         response.setStatus(code.status().value());
+        if (code == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, ErrorCode.RETRY_AFTER_SECONDS);
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(jsonMapper.writeValueAsBytes(problem));

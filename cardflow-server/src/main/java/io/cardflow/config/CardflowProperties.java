@@ -18,6 +18,8 @@ public record CardflowProperties(
         @DefaultValue TopUps topUps,
         @DefaultValue("65536") int maxRequestBytes,
         String cardEncryptionKey,
+        @DefaultValue Database database,
+        @DefaultValue Providers providers,
         @DefaultValue Jobs jobs) {
 
     public CardflowProperties {
@@ -31,7 +33,8 @@ public record CardflowProperties(
     public String toString() {
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
-                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey) + ", jobs=" + jobs + "]";
+                + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
+                + ", database=" + database + ", providers=" + providers + ", jobs=" + jobs + "]";
     }
 
     private static String redacted(String secret) {
@@ -49,9 +52,7 @@ public record CardflowProperties(
         }
     }
 
-    public record Idempotency(
-            @DefaultValue("PT48H") Duration retention,
-            @DefaultValue("PT1M") Duration inFlightTimeout) {
+    public record Idempotency(@DefaultValue("PT48H") Duration retention) {
     }
 
     /** Top-ups of one merchant are created together, and settled together, in one transaction, up to this many at a time. */
@@ -60,6 +61,41 @@ public record CardflowProperties(
         public TopUps {
             if (maxBatchSize < 1) {
                 throw new IllegalArgumentException("cardflow.top-ups.max-batch-size must be at least 1, was " + maxBatchSize);
+            }
+        }
+    }
+
+    /**
+     * Bounds on how long one statement may run and how long it may wait for a lock, set on every pooled connection:
+     * a request blocked behind a long transaction fails as a retriable {@code 503} instead of waiting unboundedly.
+     */
+    public record Database(
+            @DefaultValue("PT30S") Duration statementTimeout,
+            @DefaultValue("PT10S") Duration lockTimeout) {
+
+        public Database {
+            if (statementTimeout.toMillis() < 1 || lockTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("cardflow.database.statement-timeout and lock-timeout must be at least 1 ms, were "
+                        + statementTimeout + " and " + lockTimeout);
+            }
+        }
+    }
+
+    /**
+     * Calls to outside providers (card processor, KYC verification) whose answer was not recorded, e.g. after a crash
+     * between the call and the commit, are asked again by a janitor every {@code janitorInterval}, once they have waited
+     * {@code unansweredAfter} with no background job of their own left to do it.
+     */
+    public record Providers(
+            @DefaultValue("PT1M") Duration janitorInterval,
+            @DefaultValue("PT5M") Duration unansweredAfter) {
+
+        public Providers {
+            if (!janitorInterval.isPositive()) {
+                throw new IllegalArgumentException("cardflow.providers.janitor-interval must be positive, was " + janitorInterval);
+            }
+            if (unansweredAfter.isNegative()) {
+                throw new IllegalArgumentException("cardflow.providers.unanswered-after must not be negative, was " + unansweredAfter);
             }
         }
     }

@@ -12,6 +12,8 @@ import io.cardflow.common.idempotency.IdempotencyFilter;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -63,6 +65,10 @@ class OpenApiConfig {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ApiResponses responses = operation.getResponses();
                 responses.addApiResponse("401", new ApiResponse().description("Missing or invalid key").content(problem));
+                responses.addApiResponse("503", new ApiResponse().description(
+                        "The database was busy: nothing was done; retry after Retry-After seconds (with the same Idempotency-Key)")
+                        .content(problem).addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
+                                .schema(new IntegerSchema())));
                 if (path.contains("{")) {
                     responses.addApiResponse("404", new ApiResponse().description("No such object for this caller").content(problem));
                 }

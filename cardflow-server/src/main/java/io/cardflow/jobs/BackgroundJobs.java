@@ -3,6 +3,7 @@ package io.cardflow.jobs;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,5 +80,10 @@ public class BackgroundJobs {
     /** The same for one object: null when its work is going well. */
     public Processing processing(TaskDescriptor<String> task, String objectId) {
         return processing(task, List.of(objectId)).get(objectId);
+    }
+
+    /** Whether the object has a job waiting or running: work that a janitor must leave to that job. */
+    public boolean isScheduled(TaskDescriptor<String> task, String objectId) {
+        return scheduler.getScheduledExecution(TaskInstanceId.of(task.getTaskName(), objectId)).isPresent();
     }
 }

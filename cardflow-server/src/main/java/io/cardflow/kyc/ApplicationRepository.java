@@ -96,6 +96,19 @@ class ApplicationRepository {
                 .update() == 1;
     }
 
+    /** Applications still waiting for the verification provider since before {@code before}, oldest first. */
+    List<String> submittedBefore(Instant before, int limit) {
+        return jdbc.sql("""
+                        select id from kyc_applications
+                        where state = 'SUBMITTED' and submitted_at < :before
+                        order by submitted_at
+                        fetch first :rows rows only""")
+                .param("before", Jdbc.timestamp(before))
+                .param("rows", limit)
+                .query(String.class)
+                .list();
+    }
+
     /** Oldest first: the operator's review queue. {@code limit + 1} rows tell whether more exist. */
     List<Application> inState(ApplicationState state, int limit, Long afterSeq) {
         return jdbc.sql("""

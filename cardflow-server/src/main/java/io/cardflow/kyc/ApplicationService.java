@@ -16,6 +16,7 @@ import io.cardflow.jobs.Processing;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,11 +36,12 @@ public class ApplicationService {
 
     static final TaskDescriptor<String> DECISION = TaskDescriptor.of("kyc-decision", String.class);
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+    private static final int JANITOR_BATCH = 100;
 
     private final ApplicationRepository applications;
     private final CustomerService customers;
     private final ProductCatalog products;
-    private final VerificationEngine engine;
+    private final VerificationProvider provider;
     private final BackgroundJobs jobs;
     private final Validation validation;
     private final JsonMapper jsonMapper;
@@ -46,12 +49,12 @@ public class ApplicationService {
     private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, CustomerService customers, ProductCatalog products,
-                       VerificationEngine engine, BackgroundJobs jobs, Validation validation, JsonMapper jsonMapper,
+                       VerificationProvider provider, BackgroundJobs jobs, Validation validation, JsonMapper jsonMapper,
                        CardflowProperties properties, Clock clock) {
         this.applications = applications;
         this.customers = customers;
         this.products = products;
-        this.engine = engine;
+        this.provider = provider;
         this.jobs = jobs;
         this.validation = validation;
         this.jsonMapper = jsonMapper;
@@ -103,22 +106,51 @@ public class ApplicationService {
         return products.find(productId).map(Product::kycAttempts).orElse(0);
     }
 
-    /** The background decision. Safe to run twice: only a still-submitted application is decided. */
-    @Transactional
+    /**
+     * The background decision, in the shape of docs/cards.md's issuance: the verification provider is asked with no
+     * transaction or row lock held, with the application id as its idempotency key, and its verdict is recorded only
+     * if the application is still submitted. A provider failure leaves it submitted (on the wire: under review) for the
+     * job's retry or the janitor. Safe to run twice, and concurrently: only the first verdict recorded counts.
+     */
     public void decide(String applicationId) {
         Application application = applications.find(applicationId).orElse(null);
         if (application == null || application.state() != ApplicationState.SUBMITTED) {
             return;
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The verification provider must not be called inside a database transaction");
+        }
+        // The day of the submission, not of the decision: asking again (after a timeout or a crash) asks the same question.
+        LocalDate asOf = LocalDate.ofInstant(application.submittedAt(), ZoneOffset.UTC);
         Verdict verdict = switch (application.holderType()) {
-            case INDIVIDUAL -> engine.verify(jsonMapper.readValue(application.submission(), IndividualKyc.class), today);
-            case BUSINESS -> engine.verify(jsonMapper.readValue(application.submission(), BusinessKyb.class), today);
+            case INDIVIDUAL -> provider.verify(applicationId, jsonMapper.readValue(application.submission(), IndividualKyc.class), asOf);
+            case BUSINESS -> provider.verify(applicationId, jsonMapper.readValue(application.submission(), BusinessKyb.class), asOf);
         };
         ApplicationState next = ApplicationState.of(verdict.outcome());
         if (applications.transition(applicationId, ApplicationState.SUBMITTED, next, verdict.reasons(), "engine", null,
                 clock.instant())) {
             log.info("Application {} decided: {} {}", applicationId, next, verdict.reasons());
+        }
+    }
+
+    /**
+     * The janitor (Kill Bill's pattern): applications still submitted after the setting's wait, with no job of their
+     * own left to decide them (lost, or given up), are asked about again with the same key.
+     */
+    public void askAgainForUndecided() {
+        Instant before = clock.instant().minus(properties.providers().unansweredAfter());
+        for (String applicationId : applications.submittedBefore(before, JANITOR_BATCH)) {
+            if (jobs.isScheduled(DECISION, applicationId)) {
+                continue;
+            }
+            log.warn("Application {} has waited for its verification for longer than {} with no job left: asking again",
+                    applicationId, properties.providers().unansweredAfter());
+            try {
+                decide(applicationId);
+            } catch (RuntimeException e) {
+                log.warn("Asking the verification provider again about application {} failed; the next sweep tries again",
+                        applicationId, e);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package io.cardflow.kyc;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.jobs.DurableTask;
 import java.io.IOException;
@@ -35,7 +37,19 @@ class KycConfig {
     }
 
     @Bean
+    VerificationProvider verificationProvider(VerificationEngine engine) {
+        return new EngineVerificationProvider(engine);
+    }
+
+    @Bean
     Task<String> kycDecisionTask(@Lazy ApplicationService applications) {
         return DurableTask.of(ApplicationService.DECISION, applications::decide);
+    }
+
+    /** On whichever node claims the run, as db-scheduler runs every recurring task. */
+    @Bean
+    Task<Void> kycDecisionJanitorTask(@Lazy ApplicationService applications, CardflowProperties properties) {
+        return Tasks.recurring("kyc-decision-janitor", FixedDelay.of(properties.providers().janitorInterval()))
+                .execute((instance, context) -> applications.askAgainForUndecided());
     }
 }

@@ -58,7 +58,7 @@ class DemoMerchant {
             merchants.deposit(merchant.id(), Money.of(OPENING_BALANCE, "USD"));
             merchants.deposit(merchant.id(), Money.of(OPENING_BALANCE, "EUR"));
             IssuedApiKey key = apiKeys.issue(merchant.id());
-            return dataDirectory.secret(KEY_FILE, key::key);
+            return dataDirectory.secret(KEY_FILE, "delete it: it is rewritten when the demo merchant is created", key::key);
         });
         log.info("Created the demo merchant with 1,000,000.00 USD and EUR; its API key is in {}", keyFile.file());
     }

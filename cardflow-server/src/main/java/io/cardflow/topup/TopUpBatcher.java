@@ -1,6 +1,7 @@
 package io.cardflow.topup;
 
 import io.cardflow.common.ApiException;
+import io.cardflow.common.DatabaseBusy;
 import io.cardflow.common.Money;
 import io.cardflow.common.idempotency.IdempotencyClaim;
 import io.cardflow.config.CardflowProperties;
@@ -36,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each request still gets its own top-up and answer, decided in arrival order as if alone
  * ({@link TopUpService#createAll}), and learns it only after the commit. A successful answer to an idempotent request
  * is recorded in the same transaction. When a batch fails, nothing of it is kept and each of its requests is run
- * again alone, so one request's failure cannot fail the others. Several server nodes each batch their own requests;
- * the row locks in the database keep them correct together.
+ * again alone, so one request's failure cannot fail the others; when the database was busy (a lock or statement
+ * timeout) every request of the batch is answered a retriable {@code 503} instead. Several server nodes each batch
+ * their own requests; the row locks in the database keep them correct together.
  */
 @Component
 class TopUpBatcher {
@@ -81,6 +83,9 @@ class TopUpBatcher {
         try {
             outcome = request.answer.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof ApiException refused) {
+                throw refused; // its idempotency key was taken over by a retry
+            }
             throw new IllegalStateException("Creating a top-up failed; nothing was done", e.getCause());
         }
         if (outcome.refusal() != null) {
@@ -120,8 +125,10 @@ class TopUpBatcher {
         try {
             outcomes = transaction.execute(tx -> createAndRecord(merchantId, batch));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.getFirst().answer.completeExceptionally(e);
+            // A busy database (lock or statement timeout, deadlock) is no one request's fault: running each alone would
+            // only wait as long again for each. Every request is answered a retriable failure at once.
+            if (batch.size() == 1 || DatabaseBusy.causedBy(e)) {
+                batch.forEach(request -> request.answer.completeExceptionally(e));
                 return;
             }
             batchesRetriedAlone.increment();

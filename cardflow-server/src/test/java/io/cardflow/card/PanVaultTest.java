@@ -3,21 +3,10 @@ package io.cardflow.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.cardflow.config.CardflowProperties;
-import io.cardflow.config.DataDirectory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 class PanVaultTest {
 
@@ -98,56 +87,6 @@ class PanVaultTest {
     @Test
     void requiresACardId() {
         assertThatIllegalArgumentException().isThrownBy(() -> vault.encrypt(" ", PAN));
-    }
-
-    @Test
-    void usesAConfiguredKey(@TempDir Path dataDir) {
-        String configured = Base64.getEncoder().encodeToString(key(3));
-
-        PanVault fromSetting = vault(dataDir, configured);
-
-        assertThat(new PanVault(key(3)).decrypt(CARD, fromSetting.encrypt(CARD, PAN))).isEqualTo(PAN);
-        assertThat(dataDir.resolve(PanVault.FILE_NAME)).doesNotExist();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"c2hvcnQ=", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "not base64 at all!"})
-    void refusesAConfiguredKeyThatIsNotBase64Of32Bytes(String configured, @TempDir Path dataDir) {
-        assertThatIllegalArgumentException().isThrownBy(() -> vault(dataDir, configured))
-                .withMessageContaining("cardflow.card-encryption-key must be the base64 of 32 random bytes")
-                .withMessageNotContaining(configured);
-    }
-
-    @Test
-    void generatesAnOwnerOnlyKeyIntoTheDataDirectoryAndReusesIt(@TempDir Path dataDir) throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(PanVault.class);
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        logger.addAppender(logs);
-        try {
-            String stored = vault(dataDir, null).encrypt(CARD, PAN);
-
-            Path file = dataDir.resolve(PanVault.FILE_NAME);
-            String key = Files.readString(file).strip();
-            assertThat(Base64.getDecoder().decode(key)).hasSize(32);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-            assertThat(vault(dataDir, null).decrypt(CARD, stored)).isEqualTo(PAN);
-            assertThat(Files.readString(file).strip()).isEqualTo(key);
-            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
-                    .anySatisfy(line -> assertThat(line).contains(file.toString()))
-                    .allSatisfy(line -> assertThat(line).doesNotContain(key));
-        } finally {
-            logger.detachAppender(logs);
-        }
-    }
-
-    private static PanVault vault(Path dataDir, String cardEncryptionKey) {
-        CardflowProperties properties = new CardflowProperties(dataDir, null, Duration.ofSeconds(2), null,
-                new CardflowProperties.Kyc("classpath:watchlist/sample-watchlist.txt", 0.9), CardflowProperties.DemoMerchant.AUTO,
-                new CardflowProperties.Idempotency(Duration.ofHours(48), Duration.ofMinutes(1)), new CardflowProperties.TopUps(100),
-                65_536, cardEncryptionKey, new CardflowProperties.Jobs(
-                        new CardflowProperties.Retry(Duration.ofSeconds(1), Duration.ofMinutes(10), 2, 16)));
-        return new PanVault(properties, new DataDirectory(properties));
     }
 
     private static byte[] key(int seed) {

@@ -24,18 +24,33 @@ class SandboxCardProcessorTest {
     private static final Product PHYSICAL = product("prod_eur_physical", CardForm.PHYSICAL, "53535301", List.of("DE", "FR"));
     private static final Address BERLIN = address("DE");
 
-    private final SandboxCardProcessor processor = new SandboxCardProcessor();
+    private final SandboxCardProcessor processor = new SandboxCardProcessor(new PanVault(new byte[32]));
 
     @Test
     void issuesSixteenDigitLuhnValidPansUnderTheBin() {
         Set<String> pans = new HashSet<>();
         for (int i = 0; i < 1_000; i++) {
-            String pan = issued(VIRTUAL, "Ada Lovelace", null).pan();
+            String pan = issued(new IssuanceRequest("card_" + i, 1, VIRTUAL, "Ada Lovelace", null, TODAY)).pan();
             assertThat(pan).hasSize(16).containsOnlyDigits().startsWith("424242");
             assertThat(Luhn.isValid(pan)).as(pan).isTrue();
             pans.add(pan);
         }
-        assertThat(pans).as("random PANs").hasSizeGreaterThan(990);
+        assertThat(pans).as("a number of its own for each card").hasSizeGreaterThan(990);
+    }
+
+    @Test
+    void answersTheSameIdempotencyKeyWithTheSameCard() {
+        CardSecrets first = issued(request(VIRTUAL, "Ada Lovelace", null));
+
+        assertThat(issued(request(VIRTUAL, "Ada Lovelace", null))).isEqualTo(first);
+        assertThat(new SandboxCardProcessor(new PanVault(new byte[32])).issue(request(VIRTUAL, "Ada Lovelace", null)))
+                .as("another node sharing the card-encryption key").isEqualTo(new Issued(first));
+        assertThat(issued(new IssuanceRequest("card_1", 2, VIRTUAL, "Ada Lovelace", null, TODAY)).pan())
+                .as("the next attempt asks for another number").isNotEqualTo(first.pan());
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+        assertThat(((Issued) new SandboxCardProcessor(new PanVault(otherKey)).issue(request(VIRTUAL, "Ada Lovelace", null)))
+                .secrets().pan()).as("numbers are keyed, not guessable from the card id").isNotEqualTo(first.pan());
     }
 
     @Test
@@ -47,10 +62,10 @@ class SandboxCardProcessorTest {
     }
 
     @Test
-    void cvvIsThreeRandomDigits() {
+    void cvvIsThreeDigitsOfItsOwnPerCard() {
         Set<String> cvvs = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            String cvv = issued(VIRTUAL, "Ada Lovelace", null).cvv();
+            String cvv = issued(new IssuanceRequest("card_" + i, 1, VIRTUAL, "Ada Lovelace", null, TODAY)).cvv();
             assertThat(cvv).hasSize(3).containsOnlyDigits();
             cvvs.add(cvv);
         }
@@ -60,7 +75,7 @@ class SandboxCardProcessorTest {
     @Test
     void expiresInTheMonthThreeYearsOut() {
         assertThat(issued(VIRTUAL, "Ada Lovelace", null).expiry()).isEqualTo(YearMonth.of(2029, 2));
-        assertThat(processor.issue(new IssuanceRequest("card_1", VIRTUAL, "Ada Lovelace", null, LocalDate.of(2028, 2, 29))))
+        assertThat(processor.issue(new IssuanceRequest("card_1", 1, VIRTUAL, "Ada Lovelace", null, LocalDate.of(2028, 2, 29))))
                 .isInstanceOfSatisfying(Issued.class, issued -> assertThat(issued.secrets().expiry()).isEqualTo(YearMonth.of(2031, 2)));
     }
 
@@ -103,13 +118,17 @@ class SandboxCardProcessorTest {
     }
 
     private CardSecrets issued(Product product, String name, Address address) {
-        IssuanceResult result = processor.issue(request(product, name, address));
+        return issued(request(product, name, address));
+    }
+
+    private CardSecrets issued(IssuanceRequest request) {
+        IssuanceResult result = processor.issue(request);
         assertThat(result).isInstanceOf(Issued.class);
         return ((Issued) result).secrets();
     }
 
     private static IssuanceRequest request(Product product, String name, Address address) {
-        return new IssuanceRequest("card_1", product, name, address, TODAY);
+        return new IssuanceRequest("card_1", 1, product, name, address, TODAY);
     }
 
     private static Product product(String id, CardForm form, String bin, List<String> shippingCountries) {

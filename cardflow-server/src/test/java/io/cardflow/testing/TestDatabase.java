@@ -27,7 +27,7 @@ public record TestDatabase(String kind, String url, String username, String pass
     public static TestDatabase create(Path dataDir) {
         return switch (selectedKind()) {
             case "h2" -> new TestDatabase("h2",
-                    "jdbc:h2:file:" + dataDir.resolve("cardflow") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
+                    "jdbc:h2:file:" + dataDir.resolve("cardflow") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0",
                     "sa", "");
             case "postgres" -> createPostgres();
             default -> throw new IllegalArgumentException("cardflow.it.database must be h2 or postgres");

@@ -17,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestServer implements AutoCloseable {
 
     public static final String ADMIN_KEY = "cfadm_integration-test-operator-key";
+    /** What PostgreSQL nodes must be given; on the embedded database the tests let the server generate its own. */
+    public static final String CARD_ENCRYPTION_KEY = "Y2FyZGZsb3cgaW50ZWdyYXRpb24gdGVzdCBrZXkgMzI=";
     private static final Set<TestServer> RUNNING = ConcurrentHashMap.newKeySet();
     private static TestServer shared;
 
@@ -24,13 +26,16 @@ public final class TestServer implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Object> settings;
     private final boolean ownsDatabase;
+    private final Class<?>[] testConfigurations;
     private ConfigurableApplicationContext context;
 
-    private TestServer(TestDatabase database, Path dataDir, Map<String, Object> settings, boolean ownsDatabase) {
+    private TestServer(TestDatabase database, Path dataDir, Map<String, Object> settings, boolean ownsDatabase,
+                       Class<?>... testConfigurations) {
         this.database = database;
         this.dataDir = dataDir;
         this.settings = settings;
         this.ownsDatabase = ownsDatabase;
+        this.testConfigurations = testConfigurations;
     }
 
     public static synchronized TestServer shared() {
@@ -44,13 +49,22 @@ public final class TestServer implements AutoCloseable {
 
     /** A server of its own (not started), on a fresh database, with extra settings over the test defaults. */
     public static TestServer create(Map<String, Object> extraSettings) {
+        return create(extraSettings, new Class<?>[0]);
+    }
+
+    /**
+     * The same with test-only beans, e.g. a fault-injecting card processor marked {@code @Primary}: classes with
+     * {@code @Bean} methods and no {@code @Configuration}, so that the application's component scan never picks them up
+     * for the other test servers.
+     */
+    public static TestServer create(Map<String, Object> extraSettings, Class<?>... testConfigurations) {
         Path dataDir = TestDatabase.newDataDir();
         TestDatabase database = TestDatabase.create(dataDir);
         Map<String, Object> settings = defaultSettings(database, dataDir);
         settings.put("server.port", "0");
         settings.putAll(extraSettings);
         System.out.println("=== cardflow test server on " + database.kind() + ": " + database.url());
-        return new TestServer(database, dataDir, settings, true);
+        return new TestServer(database, dataDir, settings, true, testConfigurations);
     }
 
     /** The settings every test server runs with, in-process or as a process of its own. */
@@ -61,6 +75,9 @@ public final class TestServer implements AutoCloseable {
         settings.put("cardflow.sandbox-delay", "PT0S");
         settings.put("cardflow.demo-merchant", "never");
         settings.put("db-scheduler.polling-interval", "PT0.1S");
+        if (database.isPostgres()) {
+            settings.put("cardflow.card-encryption-key", CARD_ENCRYPTION_KEY);
+        }
         settings.put("spring.datasource.url", database.url());
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", database.password());
@@ -75,13 +92,13 @@ public final class TestServer implements AutoCloseable {
      * nodes behind a load balancer would run. Closing it stops it but leaves the database to this server.
      */
     public TestServer anotherNode() {
-        return new TestServer(database, dataDir, new HashMap<>(settings), false);
+        return new TestServer(database, dataDir, new HashMap<>(settings), false, testConfigurations);
     }
 
     public synchronized TestServer start() {
         // As command-line arguments: they outrank application.yml, as a deployment's settings would.
         String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        context = new SpringApplicationBuilder(CardflowApplication.class).run(arguments);
+        context = new SpringApplicationBuilder(CardflowApplication.class).sources(testConfigurations).run(arguments);
         RUNNING.add(this);
         return this;
     }

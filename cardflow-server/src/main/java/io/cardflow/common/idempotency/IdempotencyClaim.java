@@ -12,15 +12,32 @@ public final class IdempotencyClaim {
     private final IdempotencyStore store;
     private final String scope;
     private final String key;
+    private final long token;
 
-    IdempotencyClaim(IdempotencyStore store, String scope, String key) {
+    IdempotencyClaim(IdempotencyStore store, String scope, String key, long token) {
         this.store = store;
         this.scope = scope;
         this.key = key;
+        this.token = token;
     }
 
-    /** Records a successful answer; must run in the transaction of the work it answers for. */
+    /**
+     * Records a successful answer; must run in the transaction of the work it answers for. Throws (an
+     * {@code idempotency_key_in_use} refusal) when the key is no longer this request's, so that the work rolls back.
+     */
     public void recordWithWork(int status, String contentType, String body) {
-        store.completeWithWork(scope, key, status, contentType, body);
+        store.completeWithWork(scope, key, token, status, contentType, body);
+    }
+
+    void recordAlone(int status, String contentType, String body) {
+        store.completeAlone(scope, key, token, status, contentType, body);
+    }
+
+    void release() {
+        store.release(scope, key, token);
+    }
+
+    void ended() {
+        store.ended(token);
     }
 }

@@ -1,8 +1,11 @@
 package io.cardflow.common.idempotency;
 
+import io.cardflow.common.ApiException;
 import io.cardflow.common.CachedBodyFilter;
+import io.cardflow.common.DatabaseBusy;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.common.Hashing;
+import io.cardflow.common.ProblemHandler;
 import io.cardflow.common.ProblemWriter;
 import io.cardflow.security.MerchantPrincipal;
 import jakarta.servlet.FilterChain;
@@ -80,49 +83,94 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String scope = scope();
         String requestHash = requestHash(request);
-        switch (store.claim(scope, key, requestHash)) {
+        IdempotencyStore.Claim claim;
+        try {
+            claim = store.claim(scope, key, requestHash);
+        } catch (ApiException cannotClaimNow) {
+            problems.write(request, response, cannotClaimNow.code(), cannotClaimNow.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (!DatabaseBusy.causedBy(e)) {
+                throw e;
+            }
+            log.warn("Database busy claiming an Idempotency-Key, answered 503: {}", ProblemHandler.rootMessage(e));
+            problems.write(request, response, ErrorCode.TEMPORARILY_UNAVAILABLE, ProblemHandler.DATABASE_BUSY);
+            return;
+        }
+        switch (claim) {
             case IdempotencyStore.Claim.Replay replay -> replay(response, replay);
             case IdempotencyStore.Claim.DifferentRequest ignored -> problems.write(request, response,
                     ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different request");
             case IdempotencyStore.Claim.InFlight ignored -> problems.write(request, response,
                     ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is still in progress; retry later");
-            case IdempotencyStore.Claim.Claimed ignored -> perform(request, response, chain, scope, key);
+            case IdempotencyStore.Claim.Claimed claimed -> {
+                IdempotencyClaim owned = new IdempotencyClaim(store, scope, key, claimed.token());
+                try {
+                    perform(request, response, chain, owned);
+                } finally {
+                    owned.ended();
+                }
+            }
         }
     }
 
-    private void perform(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope, String key)
+    private void perform(HttpServletRequest request, HttpServletResponse response, FilterChain chain, IdempotencyClaim claim)
             throws IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         try {
             if (recordsOwnAnswer(request)) {
-                request.setAttribute(IdempotencyClaim.ATTRIBUTE, new IdempotencyClaim(store, scope, key));
+                request.setAttribute(IdempotencyClaim.ATTRIBUTE, claim);
                 run(chain, request, captured);
             } else {
                 transaction.executeWithoutResult(tx -> {
                     run(chain, request, captured);
                     if (captured.getStatus() < 400) {
-                        store.completeWithWork(scope, key, captured.getStatus(), captured.getContentType(), body(captured));
+                        claim.recordWithWork(captured.getStatus(), captured.getContentType(), body(captured));
                     } else {
                         tx.setRollbackOnly();
                     }
                 });
             }
+        } catch (ApiException takenOver) {
+            // A retry took the key over while this ran (this instance was seen dead): nothing of this request was kept,
+            // and the key is no longer ours to release.
+            answer(request, captured, takenOver.code(), takenOver.getMessage());
+            return;
         } catch (RuntimeException e) {
-            log.error("Request with Idempotency-Key failed; the key is released for a retry", e);
-            store.release(scope, key);
-            captured.resetBuffer();
-            problems.write(request, captured, ErrorCode.INTERNAL_ERROR,
-                    "Something went wrong on our side; nothing was done, retry with the same Idempotency-Key");
-            captured.copyBodyToResponse();
+            releaseAfterFailure(claim);
+            if (DatabaseBusy.causedBy(e)) {
+                log.warn("Database busy serving a request with an Idempotency-Key, answered 503: {}", ProblemHandler.rootMessage(e));
+                answer(request, captured, ErrorCode.TEMPORARILY_UNAVAILABLE, ProblemHandler.DATABASE_BUSY);
+            } else {
+                log.error("Request with Idempotency-Key failed; the key is released for a retry", e);
+                answer(request, captured, ErrorCode.INTERNAL_ERROR,
+                        "Something went wrong on our side; nothing was done, retry with the same Idempotency-Key");
+            }
             return;
         }
         int status = captured.getStatus();
         if (status >= 500) {
-            store.release(scope, key);
+            releaseAfterFailure(claim);
         } else if (status >= 400) {
-            store.completeAlone(scope, key, status, captured.getContentType(), body(captured));
+            claim.recordAlone(status, captured.getContentType(), body(captured));
         }
         captured.copyBodyToResponse();
+    }
+
+    private void answer(HttpServletRequest request, ContentCachingResponseWrapper captured, ErrorCode code, String detail)
+            throws IOException {
+        captured.resetBuffer();
+        problems.write(request, captured, code, detail);
+        captured.copyBodyToResponse();
+    }
+
+    /** Nothing was done; should even the release fail, the key is taken over by the first retry after this request ends. */
+    private static void releaseAfterFailure(IdempotencyClaim claim) {
+        try {
+            claim.release();
+        } catch (RuntimeException e) {
+            log.warn("Could not release an Idempotency-Key after a failure; a retry takes it over: {}", ProblemHandler.rootMessage(e));
+        }
     }
 
     private boolean recordsOwnAnswer(HttpServletRequest request) {

@@ -6,6 +6,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * A key in flight belongs to one claim: the server instance running its request and a token of that request. Every
+ * change to it is conditional on that claim, so a request whose key was taken over can neither record nor release it.
+ */
 @Repository
 class IdempotencyRepository {
 
@@ -16,17 +20,19 @@ class IdempotencyRepository {
     }
 
     record StoredKey(String requestHash, String state, Integer responseStatus, String responseType, String responseBody,
-                     Instant lockedAt, Instant createdAt) {
+                     long ownerInstance, long claimToken, Instant createdAt) {
     }
 
-    boolean insertInFlight(String scope, String key, String requestHash, Instant now) {
+    boolean insertInFlight(String scope, String key, String requestHash, long owner, long token, Instant now) {
         return jdbc.sql("""
-                        insert into idempotency_keys (scope, idempotency_key, request_hash, state, locked_at, created_at)
-                        values (:scope, :key, :hash, 'in_flight', :now, :now)
+                        insert into idempotency_keys (scope, idempotency_key, request_hash, state, owner_instance, claim_token, created_at)
+                        values (:scope, :key, :hash, 'in_flight', :owner, :token, :now)
                         on conflict do nothing""")
                 .param("scope", scope)
                 .param("key", key)
                 .param("hash", requestHash)
+                .param("owner", owner)
+                .param("token", token)
                 .param("now", Jdbc.timestamp(now))
                 .update() == 1;
     }
@@ -37,33 +43,36 @@ class IdempotencyRepository {
                 .param("key", key)
                 .query((rs, n) -> new StoredKey(rs.getString("request_hash"), rs.getString("state"),
                         (Integer) rs.getObject("response_status"), rs.getString("response_type"), rs.getString("response_body"),
-                        Jdbc.instant(rs, "locked_at"), Jdbc.instant(rs, "created_at")))
+                        rs.getLong("owner_instance"), rs.getLong("claim_token"), Jdbc.instant(rs, "created_at")))
                 .optional();
     }
 
-    /** Takes over a key whose request died with its process; only one of several retries can win it. */
-    boolean takeOver(String scope, String key, Instant previousLock, Instant now) {
+    /** Takes over the claim of a request that ended or died; only one of several retries can win it. */
+    boolean takeOver(String scope, String key, long previousToken, long owner, long token) {
         return jdbc.sql("""
-                        update idempotency_keys set locked_at = :now
-                        where scope = :scope and idempotency_key = :key and state = 'in_flight' and locked_at = :previous""")
-                .param("now", Jdbc.timestamp(now))
+                        update idempotency_keys set owner_instance = :owner, claim_token = :token
+                        where scope = :scope and idempotency_key = :key and state = 'in_flight' and claim_token = :previous""")
+                .param("owner", owner)
+                .param("token", token)
                 .param("scope", scope)
                 .param("key", key)
-                .param("previous", Jdbc.timestamp(previousLock))
+                .param("previous", previousToken)
                 .update() == 1;
     }
 
-    void complete(String scope, String key, int status, String contentType, String body) {
-        jdbc.sql("""
+    /** Records the answer, only while the claim is still this request's. */
+    boolean complete(String scope, String key, long token, int status, String contentType, String body) {
+        return jdbc.sql("""
                         update idempotency_keys
                         set state = 'completed', response_status = :status, response_type = :type, response_body = :body
-                        where scope = :scope and idempotency_key = :key""")
+                        where scope = :scope and idempotency_key = :key and state = 'in_flight' and claim_token = :token""")
                 .param("status", status)
                 .param("type", contentType)
                 .param("body", body)
                 .param("scope", scope)
                 .param("key", key)
-                .update();
+                .param("token", token)
+                .update() == 1;
     }
 
     void delete(String scope, String key) {
@@ -73,11 +82,12 @@ class IdempotencyRepository {
                 .update();
     }
 
-    /** Deletes a key only while its request is in flight: an answer recorded with its work is never dropped. */
-    void deleteInFlight(String scope, String key) {
-        jdbc.sql("delete from idempotency_keys where scope = :scope and idempotency_key = :key and state = 'in_flight'")
+    /** Deletes a key only while this request's claim holds it: an answer recorded with its work is never dropped. */
+    void deleteInFlight(String scope, String key, long token) {
+        jdbc.sql("delete from idempotency_keys where scope = :scope and idempotency_key = :key and state = 'in_flight' and claim_token = :token")
                 .param("scope", scope)
                 .param("key", key)
+                .param("token", token)
                 .update();
     }
 
