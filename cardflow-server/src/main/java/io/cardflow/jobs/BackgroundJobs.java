@@ -82,8 +82,13 @@ public class BackgroundJobs {
         return processing(task, List.of(objectId)).get(objectId);
     }
 
-    /** Whether the object has a job waiting or running: work that a janitor must leave to that job. */
+    /**
+     * Whether the object has a job waiting or running, or parked for an operator: work that a janitor must leave to
+     * that job, or to the operator who will retry it (a janitor settling parked work would leave the operator a stale
+     * parked job).
+     */
     public boolean isScheduled(TaskDescriptor<String> task, String objectId) {
-        return scheduler.getScheduledExecution(TaskInstanceId.of(task.getTaskName(), objectId)).isPresent();
+        return scheduler.getScheduledExecution(TaskInstanceId.of(task.getTaskName(), objectId)).isPresent()
+                || processing(task, objectId) instanceof Processing parked && parked.status() == Processing.Status.PARKED;
     }
 }
