@@ -36,7 +36,8 @@ class CardController {
     @GetMapping({"/api/v1/card/{cardId}", "/api/v1/cards/{cardId}"})
     @Operation(summary = "A card's state (phase 5); /cards/{cardId} is an alias of the guide's /card/{cardId}")
     CardResponse getCard(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String cardId) {
-        return cards.describe(cards.get(merchant.merchantId(), cardId));
+        Card card = cards.get(merchant.merchantId(), cardId);
+        return cards.describe(card).withProcessing(cards.issuanceProcessing(card));
     }
 
     @GetMapping("/api/v1/customers/{customerId}/cards")

@@ -1,6 +1,7 @@
 package io.cardflow.card;
 
 import io.cardflow.common.Address;
+import io.cardflow.jobs.Processing;
 import io.cardflow.product.Product;
 import java.time.Instant;
 
@@ -22,7 +23,8 @@ public record CardResponse(
         Address shippingAddress,
         Instant createdAt,
         Instant activatedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Processing processing) {
 
     public record Failure(String code, String message) {
     }
@@ -32,6 +34,12 @@ public record CardResponse(
                 product.form().name().toLowerCase(java.util.Locale.ROOT), product.currency(), balance, card.nameOnCard(),
                 card.last4(), card.maskedPan(), card.expiryMonth(), card.expiryYear(),
                 card.failureCode() == null ? null : new Failure(card.failureCode(), card.failureMessage()),
-                card.shippingAddress(), card.createdAt(), card.activatedAt(), card.closedAt());
+                card.shippingAddress(), card.createdAt(), card.activatedAt(), card.closedAt(), null);
+    }
+
+    /** The same card, saying how its issuance is going while that is failing. */
+    CardResponse withProcessing(Processing issuance) {
+        return new CardResponse(cardId, customerId, productId, state, form, currency, balance, nameOnCard, last4, maskedPan,
+                expiryMonth, expiryYear, failure, shippingAddress, createdAt, activatedAt, closedAt, issuance);
     }
 }

@@ -11,6 +11,7 @@ import io.cardflow.config.CardflowProperties;
 import io.cardflow.customer.Customer;
 import io.cardflow.customer.CustomerService;
 import io.cardflow.jobs.BackgroundJobs;
+import io.cardflow.jobs.Processing;
 import io.cardflow.kyc.ApplicationService;
 import io.cardflow.ledger.LedgerService;
 import io.cardflow.product.CardForm;
@@ -135,6 +136,14 @@ public class CardService {
         long returned = ledger.returnCardBalance(cardId, merchantId, products.get(card.productId()).currency());
         log.info("Card {} closed; {} returned to merchant {}", cardId, returned, merchantId);
         return get(merchantId, cardId);
+    }
+
+    /**
+     * How the card's issuance is going, while it is failing (retrying or parked); null otherwise. Only a pending card
+     * waits for it: one whose issuance the janitor settled while its job was parked has no work left to show.
+     */
+    public Processing issuanceProcessing(Card card) {
+        return card.state() == CardState.PENDING ? jobs.processing(ISSUANCE, card.id()) : null;
     }
 
     public CardResponse describe(Card card) {

@@ -28,6 +28,7 @@ public enum ErrorCode {
     CARD_ALREADY_FINAL(HttpStatus.CONFLICT, "Card can no longer change"),
     INSUFFICIENT_FUNDS(HttpStatus.CONFLICT, "Insufficient funds"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    JOB_ALREADY_RESCHEDULED(HttpStatus.CONFLICT, "Job already rescheduled"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
 

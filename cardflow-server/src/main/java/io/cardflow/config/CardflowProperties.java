@@ -20,7 +20,8 @@ public record CardflowProperties(
         String cardEncryptionKey,
         @DefaultValue Database database,
         @DefaultValue Providers providers,
-        @DefaultValue RateLimits rateLimits) {
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue Jobs jobs) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -34,7 +35,7 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + "]";
     }
 
     private static String redacted(String secret) {
@@ -120,4 +121,34 @@ public record CardflowProperties(
     }
 
     public enum DemoMerchant { AUTO, ALWAYS, NEVER }
+
+    /** Background work (KYC decisions, card issuance, top-up settlement). */
+    public record Jobs(@DefaultValue Retry retry) {
+    }
+
+    /**
+     * A failed background job is tried again after {@code initialDelay}, each wait {@code multiplier} times the one
+     * before, never longer than {@code maxDelay}; after {@code maxAttempts} failed attempts it is parked for an operator.
+     */
+    public record Retry(
+            @DefaultValue("PT1S") Duration initialDelay,
+            @DefaultValue("PT10M") Duration maxDelay,
+            @DefaultValue("2") double multiplier,
+            @DefaultValue("16") int maxAttempts) {
+
+        public Retry {
+            if (initialDelay.isNegative() || initialDelay.isZero()) {
+                throw new IllegalArgumentException("cardflow.jobs.retry.initial-delay must be positive, was " + initialDelay);
+            }
+            if (maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("cardflow.jobs.retry.max-delay must be at least the initial delay, was " + maxDelay);
+            }
+            if (!(multiplier >= 1 && multiplier <= 10)) {
+                throw new IllegalArgumentException("cardflow.jobs.retry.multiplier must be between 1 and 10, was " + multiplier);
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("cardflow.jobs.retry.max-attempts must be at least 1, was " + maxAttempts);
+            }
+        }
+    }
 }

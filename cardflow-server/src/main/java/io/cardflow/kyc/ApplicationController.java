@@ -44,6 +44,7 @@ class ApplicationController {
     ApplicationResponse getApplicationStatus(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String customerId,
                                @PathVariable String productId) {
         Application application = applications.status(merchant.merchantId(), customerId, productId);
-        return ApplicationResponse.of(application, applications.attemptsAllowed(productId));
+        return ApplicationResponse.of(application, applications.attemptsAllowed(productId))
+                .withProcessing(applications.decisionProcessing(application));
     }
 }

@@ -1,6 +1,7 @@
 package io.cardflow.kyc;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cardflow.jobs.Processing;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public record ApplicationResponse(
         boolean canResubmit,
         boolean manualReview,
         Instant submittedAt,
-        Instant decidedAt) {
+        Instant decidedAt,
+        Processing processing) {
 
     public record Reason(String code, String message) {
     }
@@ -30,7 +32,13 @@ public record ApplicationResponse(
                 application.attempt(), remaining,
                 application.state() == ApplicationState.REJECTED && remaining > 0,
                 application.state() == ApplicationState.MANUAL_REVIEW,
-                application.submittedAt(), application.decidedAt());
+                application.submittedAt(), application.decidedAt(), null);
+    }
+
+    /** The same application, saying how its decision is going while that is failing. */
+    ApplicationResponse withProcessing(Processing decision) {
+        return new ApplicationResponse(applicationId, customerId, productId, status, reasons, attempt, attemptsRemaining,
+                canResubmit, manualReview, submittedAt, decidedAt, decision);
     }
 
     private static String describe(ReasonCode reason) {

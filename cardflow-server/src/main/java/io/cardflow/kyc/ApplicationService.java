@@ -12,6 +12,7 @@ import io.cardflow.config.CardflowProperties;
 import io.cardflow.customer.Customer;
 import io.cardflow.customer.CustomerService;
 import io.cardflow.jobs.BackgroundJobs;
+import io.cardflow.jobs.Processing;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
 import java.time.Clock;
@@ -170,6 +171,11 @@ public class ApplicationService {
 
     public Application get(String applicationId) {
         return applications.find(applicationId).orElseThrow(() -> ApiException.notFound("application", applicationId));
+    }
+
+    /** How the application's automatic decision is going, while it is failing (retrying or parked); null otherwise. */
+    public Processing decisionProcessing(Application application) {
+        return application.state().isDecided() ? null : jobs.processing(DECISION, application.id());
     }
 
     public Page<Application> reviewQueue(PageRequest page) {

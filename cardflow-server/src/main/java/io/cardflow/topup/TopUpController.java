@@ -5,10 +5,13 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.cardflow.common.idempotency.IdempotencyClaim;
 import io.cardflow.common.idempotency.RecordsIdempotentAnswer;
+import io.cardflow.jobs.Processing;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,13 +48,16 @@ class TopUpController {
     @GetMapping("/api/v1/topupstatus/{topupId}")
     @Operation(summary = "A top-up's status (phase 7)")
     TopUpResponse getTopUpStatus(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String topupId) {
-        return TopUpResponse.of(topUps.get(merchant.merchantId(), topupId));
+        TopUp topUp = topUps.get(merchant.merchantId(), topupId);
+        return TopUpResponse.of(topUp, topUps.processing(List.of(topUp)).get(topUp.id()));
     }
 
     @GetMapping("/api/v1/cards/{cardId}/topups")
     Page<TopUpResponse> listCardTopUps(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String cardId,
                                        @RequestParam(required = false) String limit,
                                        @RequestParam(required = false) String startingAfter) {
-        return topUps.listForCard(merchant.merchantId(), cardId, PageRequest.of(limit, startingAfter)).map(TopUpResponse::of);
+        Page<TopUp> page = topUps.listForCard(merchant.merchantId(), cardId, PageRequest.of(limit, startingAfter));
+        Map<String, Processing> processing = topUps.processing(page.data());
+        return page.map(topUp -> TopUpResponse.of(topUp, processing.get(topUp.id())));
     }
 }

@@ -1,5 +1,6 @@
 package io.cardflow.topup;
 
+import io.cardflow.jobs.Processing;
 import java.time.Instant;
 
 /** Phases 6–7. {@code transactionId} and {@code topupId} are the same id: the guide uses both names. */
@@ -12,15 +13,20 @@ public record TopUpResponse(
         String status,
         Reason reason,
         Instant createdAt,
-        Instant decidedAt) {
+        Instant decidedAt,
+        Processing processing) {
 
     public record Reason(String code, String message) {
     }
 
     static TopUpResponse of(TopUp topUp) {
+        return of(topUp, null);
+    }
+
+    static TopUpResponse of(TopUp topUp, Processing processing) {
         return new TopUpResponse(topUp.id(), topUp.id(), topUp.cardId(), topUp.amount(), topUp.currency(),
                 topUp.state().wire(), topUp.reasonCode() == null ? null : new Reason(topUp.reasonCode(), describe(topUp.reasonCode())),
-                topUp.createdAt(), topUp.decidedAt());
+                topUp.createdAt(), topUp.decidedAt(), processing);
     }
 
     private static String describe(String reasonCode) {

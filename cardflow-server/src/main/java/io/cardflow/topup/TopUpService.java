@@ -12,6 +12,7 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.jobs.BackgroundJobs;
+import io.cardflow.jobs.Processing;
 import io.cardflow.ledger.LedgerService;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -130,6 +132,9 @@ public class TopUpService {
      * top-up first, then the others in creation order. The merchant's reserved balance changes once for the lot.
      * Safe to run twice, and concurrently.
      *
+     * <p>A top-up whose own settlement has failed (retrying or parked) is settled alone, and left out of the batches of
+     * others: whatever makes it fail then fails only it, and the merchant's other top-ups settle meanwhile.
+     *
      * <p>Each top-up keeps its own durable job: a batch that rolls back leaves every top-up in it pending with its job.
      * A batch that commits deletes the waiting jobs of the others it settled; one already running waits for the
      * batch's row lock, then finds its top-up settled and does nothing. Locks: the top-ups, then their cards in id
@@ -144,9 +149,13 @@ public class TopUpService {
             return 0;
         }
         Instant now = clock.instant();
+        List<TopUp> others = topUps.lockDuePending(trigger.merchantId(), trigger.currency(), now.minus(properties.sandboxDelay()),
+                trigger.id(), properties.topUps().maxBatchSize() - 1);
+        Set<String> failing = processing(Stream.concat(Stream.of(trigger), others.stream()).toList()).keySet();
         List<TopUp> batch = new ArrayList<>(List.of(trigger));
-        batch.addAll(topUps.lockDuePending(trigger.merchantId(), trigger.currency(), now.minus(properties.sandboxDelay()),
-                trigger.id(), properties.topUps().maxBatchSize() - 1));
+        if (!failing.contains(trigger.id())) {
+            others.stream().filter(t -> !failing.contains(t.id())).forEach(batch::add);
+        }
         List<String> cardIds = batch.stream().map(TopUp::cardId).distinct().toList();
         Map<String, Card> lockedCards = cards.lockOwn(trigger.merchantId(), cardIds);
         Map<String, Long> cardBalances = new HashMap<>(ledger.cardBalances(cardIds, trigger.currency()));
@@ -181,6 +190,14 @@ public class TopUpService {
 
     public TopUp get(String merchantId, String topUpId) {
         return topUps.find(merchantId, topUpId).orElseThrow(() -> ApiException.notFound("top-up", topUpId));
+    }
+
+    /**
+     * How the settlement of those of these top-ups still pending is going, where it is failing (by top-up id): one query
+     * for a whole page, none when nothing is pending.
+     */
+    public Map<String, Processing> processing(List<TopUp> topUps) {
+        return jobs.processing(SETTLEMENT, topUps.stream().filter(t -> t.state() == TopUpState.PENDING).map(TopUp::id).toList());
     }
 
     public Page<TopUp> listForCard(String merchantId, String cardId, PageRequest page) {

@@ -34,7 +34,9 @@ class TableOwnershipTest {
             Map.entry("topups", "topup"),
             Map.entry("authorizations", "authorization"),
             Map.entry("idempotency_keys", "common/idempotency"),
-            Map.entry("key_verifiers", "security"));
+            Map.entry("key_verifiers", "security"),
+            Map.entry("scheduled_tasks", "jobs"),
+            Map.entry("failing_jobs", "jobs"));
 
     @Test
     void everyTableIsReadAndWrittenOnlyByItsFeature() {

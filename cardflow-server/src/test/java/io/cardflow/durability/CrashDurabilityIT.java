@@ -36,7 +36,7 @@ class CrashDurabilityIT {
     private static final int ROUNDS = 10;
     private static final long MAX_KILL_DELAY_MS = 50;
     /** Until claims die with their request, a claim left by the killed process blocks its key this long. */
-    private static final Map<String, Object> SETTINGS = Map.of("cardflow.idempotency.in-flight-timeout", "PT1S");
+    private static final Map<String, Object> SETTINGS = Map.of();
 
     private final List<String> approvedCustomersWithoutCard = new ArrayList<>();
     private final List<String> activeCards = new ArrayList<>();

@@ -1,0 +1,33 @@
+package io.cardflow.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/**
+ * How the background work an object waits for is going, shown on the object only while it is not going well: its
+ * attempts have failed and it is retrying, or it has been parked for an operator. The error stays internal.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "Present only while the object's background work is failing: retrying after failed attempts, or "
+        + "parked for an operator after too many. The object's status is unchanged meanwhile.")
+public record Processing(
+        @Schema(example = "retrying") Status status,
+        @Schema(description = "Failed attempts so far", example = "7") int attempts,
+        Instant lastFailureAt,
+        @Schema(description = "When the work is tried again; absent when parked") Instant nextAttemptAt) {
+
+    public enum Status {
+        @JsonProperty("retrying") RETRYING,
+        @JsonProperty("parked") PARKED
+    }
+
+    static Processing of(FailingJob job) {
+        return switch (job.status()) {
+            case RETRYING -> new Processing(Status.RETRYING, job.attempts(), job.lastFailureAt(), job.nextAttemptAt());
+            case PARKED -> new Processing(Status.PARKED, job.attempts(), job.lastFailureAt(), null);
+            case RESCHEDULED -> throw new IllegalArgumentException("A rescheduled job is no longer failing: " + job.id());
+        };
+    }
+}
