@@ -1,6 +1,7 @@
 package io.cardflow.authorization;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A purchase attempt on the (simulated) card network, approved or declined with a reason. */
 public record Authorization(
@@ -10,7 +11,7 @@ public record Authorization(
         String currency,
         String merchantName,
         String status,
-        String declineCode,
+        @Nullable String declineCode,
         Instant createdAt) {
 
     static final String APPROVED = "approved";

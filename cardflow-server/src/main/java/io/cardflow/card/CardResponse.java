@@ -4,6 +4,7 @@ import io.cardflow.common.Address;
 import io.cardflow.jobs.Processing;
 import io.cardflow.product.Product;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A card as the API shows it: never the PAN or CVV, only {@code last4} and the masked PAN. */
 public record CardResponse(
@@ -14,17 +15,17 @@ public record CardResponse(
         String form,
         String currency,
         long balance,
-        String nameOnCard,
-        String last4,
-        String maskedPan,
-        Integer expiryMonth,
-        Integer expiryYear,
-        Failure failure,
-        Address shippingAddress,
+        @Nullable String nameOnCard,
+        @Nullable String last4,
+        @Nullable String maskedPan,
+        @Nullable Integer expiryMonth,
+        @Nullable Integer expiryYear,
+        @Nullable Failure failure,
+        @Nullable Address shippingAddress,
         Instant createdAt,
-        Instant activatedAt,
-        Instant closedAt,
-        Processing processing) {
+        @Nullable Instant activatedAt,
+        @Nullable Instant closedAt,
+        @Nullable Processing processing) {
 
     public record Failure(String code, String message) {
     }

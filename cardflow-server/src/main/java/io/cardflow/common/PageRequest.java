@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public record PageRequest(int limit, String startingAfter) {
 
-    private static final Pattern ID_SHAPE = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    public static final String CURSOR_PATTERN = "[A-Za-z0-9_]{1,64}";
+    private static final Pattern ID_SHAPE = Pattern.compile(CURSOR_PATTERN);
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;

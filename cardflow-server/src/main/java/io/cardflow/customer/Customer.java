@@ -5,18 +5,19 @@ import io.cardflow.common.Address;
 import io.cardflow.common.HolderType;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A merchant's end customer: a person ({@code individual}) or a company ({@code business}). Not verified by itself. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Customer(
         String customerId,
         HolderType type,
-        String firstName,
-        String lastName,
-        String legalName,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable String legalName,
         String email,
-        String phone,
-        LocalDate dateOfBirth,
+        @Nullable String phone,
+        @Nullable LocalDate dateOfBirth,
         Address address,
         Instant createdAt) {
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/v1/admin/jobs")
@@ -35,7 +36,7 @@ class AdminJobController {
     @Schema(description = "The exception of the last failed attempt: its class and the first line of its message, cut short")
     record LastError(@Schema(example = "org.postgresql.util.PSQLException") String exceptionClass,
                      @Schema(example = "ERROR: new row for relation \"ledger_transactions\" violates check constraint \"ledger_kind_check\"")
-                     String message) {
+                     @Nullable String message) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,7 +51,7 @@ class AdminJobController {
             Instant lastFailureAt,
             LastError lastError,
             Instant parkedAt,
-            Instant rescheduledAt) {
+            @Nullable Instant rescheduledAt) {
 
         static ParkedJobResponse of(FailingJob job) {
             return new ParkedJobResponse(job.id(), job.taskName(), job.objectId(),

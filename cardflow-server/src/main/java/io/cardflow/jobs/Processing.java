@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the background work an object waits for is going, shown on the object only while it is not going well: its
@@ -16,7 +17,7 @@ public record Processing(
         @Schema(example = "retrying") Status status,
         @Schema(description = "Failed attempts so far", example = "7") int attempts,
         Instant lastFailureAt,
-        @Schema(description = "When the work is tried again; absent when parked") Instant nextAttemptAt) {
+        @Schema(description = "When the work is tried again; absent when parked") @Nullable Instant nextAttemptAt) {
 
     public enum Status {
         @JsonProperty("retrying") RETRYING,

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
@@ -40,9 +40,13 @@ class AdminApplicationController {
     record DecisionRequest(@NotNull Decision decision, @Size(max = 500) String note) {
     }
 
-    /** What an operator needs to decide: the application and the data the merchant submitted for it. */
+    /**
+     * What an operator needs to decide: the application and the data the merchant submitted for it, in the property
+     * of its kind (a oneOf of the two shapes could not tell them apart: neither carries a type).
+     */
     record ReviewItem(String merchantId, ApplicationResponse application,
-                      @Schema(oneOf = {IndividualKyc.class, BusinessKyb.class}) JsonNode submission) {
+                      @Schema(description = "The KYC data submitted, when the product is for individuals") @Nullable IndividualKyc kyc,
+                      @Schema(description = "The KYB data submitted, when the product is for businesses") @Nullable BusinessKyb kyb) {
     }
 
     @GetMapping("/review-queue")
@@ -65,8 +69,12 @@ class AdminApplicationController {
     }
 
     private ReviewItem item(Application application) {
-        return new ReviewItem(application.merchantId(),
-                ApplicationResponse.of(application, applications.attemptsAllowed(application.productId())),
-                jsonMapper.readTree(application.submission()));
+        ApplicationResponse response = ApplicationResponse.of(application, applications.attemptsAllowed(application.productId()));
+        return switch (application.holderType()) {
+            case INDIVIDUAL -> new ReviewItem(application.merchantId(), response,
+                    jsonMapper.readValue(application.submission(), IndividualKyc.class), null);
+            case BUSINESS -> new ReviewItem(application.merchantId(), response,
+                    null, jsonMapper.readValue(application.submission(), BusinessKyb.class));
+        };
     }
 }

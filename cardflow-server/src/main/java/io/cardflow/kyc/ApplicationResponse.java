@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cardflow.jobs.Processing;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Phases 2 and 3: where an application stands, with the reasons of a rejection or of a manual review. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,8 +19,8 @@ public record ApplicationResponse(
         boolean canResubmit,
         boolean manualReview,
         Instant submittedAt,
-        Instant decidedAt,
-        Processing processing) {
+        @Nullable Instant decidedAt,
+        @Nullable Processing processing) {
 
     public record Reason(String code, String message) {
     }

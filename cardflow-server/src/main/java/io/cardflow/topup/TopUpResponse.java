@@ -2,6 +2,7 @@ package io.cardflow.topup;
 
 import io.cardflow.jobs.Processing;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Phases 6–7. {@code transactionId} and {@code topupId} are the same id: the guide uses both names. */
 public record TopUpResponse(
@@ -11,10 +12,10 @@ public record TopUpResponse(
         long amount,
         String currency,
         String status,
-        Reason reason,
+        @Nullable Reason reason,
         Instant createdAt,
-        Instant decidedAt,
-        Processing processing) {
+        @Nullable Instant decidedAt,
+        @Nullable Processing processing) {
 
     public record Reason(String code, String message) {
     }
