@@ -23,6 +23,7 @@ public final class CardflowServerProcess implements AutoCloseable {
     private static final Path JAR = Path.of("..", "cardflow-server", "target", "cardflow-server.jar");
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static final String DEMO_KEY_FILE = "demo-merchant-api-key.txt";
+    private static final String OPERATOR_KEY = "it-operator-key-0123456789";
 
     private final Process process;
     private final Path dataDir;
@@ -52,7 +53,7 @@ public final class CardflowServerProcess implements AutoCloseable {
                 "--cardflow.data-dir=" + dataDir,
                 "--cardflow.sandbox-delay=PT0S",
                 "--cardflow.demo-merchant=always",
-                "--cardflow.admin-key=it-operator-key-0123456789")
+                "--cardflow.admin-key=" + OPERATOR_KEY)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -73,6 +74,11 @@ public final class CardflowServerProcess implements AutoCloseable {
     /** The demo merchant's API key; it holds 1,000,000.00 USD and EUR at first start. */
     public String demoMerchantKey() throws IOException {
         return Files.readString(dataDir.resolve(DEMO_KEY_FILE)).strip();
+    }
+
+    /** The operator key, for /api/v1/admin/**. */
+    public String operatorKey() {
+        return OPERATOR_KEY;
     }
 
     /** Healthy first, then the demo merchant's key file, which is written just after the server is ready. */
