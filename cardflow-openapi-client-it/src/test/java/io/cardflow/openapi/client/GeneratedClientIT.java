@@ -210,7 +210,7 @@ class GeneratedClientIT {
                 throw new AssertionError("The " + status + " body is not the document's Problem: " + failure.getResponseBody(), unreadable);
             }
             assertThat(problem.getStatus()).isEqualTo(status);
-            assertThat(problem.getCode()).isEqualTo(code);
+            assertThat(String.valueOf(problem.getCode())).isEqualTo(code);
         });
     }
 
