@@ -3,6 +3,7 @@ package io.cardflow.openapi.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cardflow.openapi.client.api.BalanceApi;
 import io.cardflow.openapi.client.api.OperatorManualReviewApi;
 import io.cardflow.openapi.client.api.OperatorMerchantsApi;
 import io.cardflow.openapi.client.api.Phase1CustomersApi;
@@ -53,6 +54,7 @@ class GeneratedClientIT {
     private static final String INDIVIDUAL_USD = "prod_usd_virtual";
     private static final String BUSINESS_USD = "prod_usd_business";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final int RATE_PER_KEY = 50;
     private static final Address ADDRESS = new Address().line1("1 Main St").city("Springfield").postalCode("12345").country("US");
 
     private static CardflowServerProcess server;
@@ -61,7 +63,10 @@ class GeneratedClientIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = CardflowServerProcess.start("generated-client-it");
+        // Per-key limits low enough for a test to cross, high enough for the flows' polling (10 requests a second).
+        server = CardflowServerProcess.start("generated-client-it", List.of(
+                "--cardflow.rate-limits.requests-per-second-per-key=" + RATE_PER_KEY,
+                "--cardflow.rate-limits.burst-per-key=" + 2 * RATE_PER_KEY));
         merchant = client(server.demoMerchantKey(), builder -> { });
         operator = client(server.operatorKey(), builder -> { });
     }
@@ -171,7 +176,7 @@ class GeneratedClientIT {
     }
 
     @Test
-    void everyProblemTheDocumentDeclaresArrivesAsItsProblemModel() throws Exception {
+    void eachProblemATestCanProvokeArrivesAsTheDocumentsProblemModel() throws Exception {
         var customers = new Phase1CustomersApi(merchant);
         CreateCustomerRequest valid = individual("Err", "Ors");
 
@@ -197,12 +202,23 @@ class GeneratedClientIT {
         String apiKeyId = merchants.createApiKey(merchantId, null).getApiKeyId();
         assertThat(merchants.revokeApiKey(merchantId, apiKeyId).getRevokedAt()).isNotNull();
         expectProblem(409, "api_key_already_revoked", () -> merchants.revokeApiKey(merchantId, apiKeyId));
+
+        var hurried = new BalanceApi(client(merchants.createApiKey(merchantId, null).getKey(), builder -> { }));
+        expectProblem(429, "rate_limited", () -> {
+            for (int call = 0; call < 100 * RATE_PER_KEY; call++) {
+                hurried.getBalance();
+            }
+            return "never limited";
+        });
     }
 
     private static void expectProblem(int status, String code, Callable<?> call) {
         assertThatThrownBy(call::call).isInstanceOfSatisfying(ApiException.class, failure -> {
             assertThat(failure.getCode()).as(failure.getResponseBody()).isEqualTo(status);
             assertThat(failure.getResponseHeaders().firstValue("X-Request-Id")).isPresent();
+            if (status == 429 || status == 503) {
+                assertThat(failure.getResponseHeaders().firstValue("Retry-After")).isPresent();
+            }
             Problem problem;
             try {
                 problem = StrictModels.strict(JSON.getDefault().getMapper()).readValue(failure.getResponseBody(), Problem.class);
