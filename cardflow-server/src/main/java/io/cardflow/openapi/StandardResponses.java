@@ -81,7 +81,7 @@ class StandardResponses implements OpenApiCustomizer {
         boolean hasQuery = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(parameter -> "query".equals(parameter.getIn()));
         boolean post = method == HttpMethod.POST;
-        if (hasBody || hasQuery) {
+        if (hasBody || hasQuery || path.contains("{")) {
             declare(operation, HttpStatus.BAD_REQUEST);
         }
         if (OperationSecurity.isAuthenticated(path)) {
@@ -117,8 +117,9 @@ class StandardResponses implements OpenApiCustomizer {
     private static Map<String, ApiResponse> problemResponses() {
         Map<String, ApiResponse> responses = new TreeMap<>();
         responses.put(name(HttpStatus.BAD_REQUEST), problem(
-                "The body is not JSON, has a value of the wrong JSON type or a field twice (malformed_json), or the query "
-                        + "string is not percent-encoded UTF-8 (malformed_request)"));
+                "The body is not JSON, has a value of the wrong JSON type or a field twice (malformed_json); or the query "
+                        + "string is not percent-encoded UTF-8, or a path parameter holds an encoded slash or backslash "
+                        + "(malformed_request)"));
         responses.put(name(HttpStatus.UNAUTHORIZED), problem(
                 "The Authorization header is missing, or its key is unknown, revoked or of the wrong kind (unauthorized)"));
         responses.put(name(HttpStatus.NOT_FOUND), problem(
