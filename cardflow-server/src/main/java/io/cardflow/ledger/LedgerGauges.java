@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,8 @@ class LedgerGauges implements MeterBinder {
 
     private final LedgerRepository ledger;
     private MeterRegistry meters;
+    /** Micrometer warns about a gauge registered twice: each kind and currency is registered once. */
+    private final Set<String> registered = new HashSet<>();
     private List<LedgerRepository.Total> totals;
     private long readAt;
 
@@ -48,6 +52,9 @@ class LedgerGauges implements MeterBinder {
     private void registerBalance(LedgerRepository.Total total) {
         AccountKind kind = total.kind();
         String currency = total.currency();
+        if (!registered.add(kind.dbValue() + " " + currency)) {
+            return;
+        }
         Gauge.builder("cardflow.ledger.balance", () -> totals().stream()
                         .filter(t -> t.kind() == kind && t.currency().equals(currency))
                         .mapToLong(LedgerRepository.Total::balance).sum())
