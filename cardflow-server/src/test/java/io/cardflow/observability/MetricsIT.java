@@ -135,6 +135,7 @@ class MetricsIT {
         assertMoved(before, after, 0, "cardflow_ledger_balance", "kind", "merchant_reserved", "currency", "USD");
         assertMoved(before, after, 1_000_000, "cardflow_ledger_balance", "kind", "card_balance", "currency", "USD");
         assertMoved(before, after, 1, "cardflow_ledger_accounts", "kind", "card_balance");
+        assertThat(after.sum("cardflow_ledger_balance", "currency", "USD")).as("every movement sums to zero").isZero();
     }
 
     private static void assertMoved(PrometheusText before, PrometheusText after, double by, String name, String... labels) {
