@@ -7,11 +7,9 @@ import io.cardflow.cli.UsageException;
 import io.cardflow.cli.commands.CustomerOptions;
 import io.cardflow.cli.commands.ShippingOptions;
 import io.cardflow.sdk.flow.OnboardingIds;
-import io.cardflow.sdk.flow.OnboardingOutcome;
 import io.cardflow.sdk.flow.OnboardingRequest;
 import io.cardflow.sdk.model.Address;
 import io.cardflow.sdk.model.CustomerCreateParams;
-import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,22 +74,9 @@ public final class OnboardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = request();
-        var output = cli.output();
-        var settings = cli.settings();
-        var live = cli.environment().terminal() && !output.json();
-        // With --json, stdout carries only the outcome: progress goes to stderr.
-        var progressOut = output.json() ? cli.errorWriter() : output.writer();
-        var progress = ProgressDisplay.choose(live, progressOut, Clock.systemUTC());
-        var onboarding = cli.onboardings().prepare(cli.client(),
-                poll != null ? poll : PollMode.defaultFor(settings.baseUrl()), progress);
-        try (var ctrlC = new CancelOnInterrupt(onboarding::cancel)) {
-            OnboardingOutcome outcome;
-            try (progress) {
-                outcome = onboarding.run(request);
-            }
-            OutcomeReport.print(outcome, request, output);
-            return ExitCodes.of(outcome);
-        }
+        var outcome = OnboardingRun.run(cli, request, poll);
+        OutcomeReport.print(outcome, request, cli.output());
+        return ExitCodes.of(outcome);
     }
 
     /** The flow's request from the flags; everything wrong with them is reported before any call is made. */
