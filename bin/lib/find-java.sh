@@ -1,6 +1,7 @@
 # Finds a Java 21 or newer for the cardflow launchers; sourced, not run.
 # find_java prints the java binary to use; find_java --jdk asks for a full JDK (javac beside java), as a build needs.
-# It looks at JAVA_HOME, then `java` on the PATH, then every /usr/lib/jvm/*, and picks the first that is 21+.
+# It looks at JAVA_HOME, then `java` on the PATH, then the JDKs installed where Debian/Ubuntu, macOS and SDKMAN put
+# them, and picks the first that is 21+.
 
 cardflow_min_java=21
 
@@ -25,7 +26,8 @@ find_java() {
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME/bin/java")
   # The PATH's java may be a symlink chain (/usr/bin/java -> /etc/alternatives/...): follow it to find javac beside it.
   command -v java >/dev/null && candidates+=("$(readlink -f "$(command -v java)")")
-  candidates+=(/usr/lib/jvm/*/bin/java)
+  candidates+=(/usr/lib/jvm/*/bin/java /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java
+    "$HOME"/.sdkman/candidates/java/*/bin/java)
   for candidate in "${candidates[@]}"; do
     if java_usable "$candidate" "$need_jdk"; then
       echo "$candidate"; return 0
