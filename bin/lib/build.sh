@@ -8,14 +8,10 @@ stale() {
   [[ ! -f "$jar" ]] || [[ -n "$(find "$@" -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
 }
 
-# build_if_stale MODULE JAR SOURCES...: packages MODULE (with the modules it needs) unless JAR is up to date.
-# Two launchers started at once build one after the other: the second finds the jar fresh.
+# build_if_stale MODULES JAR SOURCES...: packages MODULES (comma-separated, with the modules they need) unless JAR
+# is up to date. Two launchers started at once build one after the other: the second finds the jar fresh.
 build_if_stale() {
-  local module="$1" jar="$2"; shift 2
-  # The tests are not run (./mvnw verify is where they run) and, but for the CLI's, which needs the SDK's test jar
-  # to resolve, not even compiled, which takes a good part of the server's build time off.
-  local skip_tests=-Dmaven.test.skip=true
-  [[ "$module" == cardflow-cli ]] && skip_tests=-DskipTests
+  local modules="$1" jar="$2"; shift 2
   stale "$jar" "$@" || return 0
   mkdir -p "$root/target"
   local lock_fd
@@ -27,9 +23,8 @@ build_if_stale() {
       java_missing_message --jdk >&2
       exit 2
     fi
-    echo "cardflow: building $module with Maven (the first time, Maven also downloads what it needs)" >&2
-    if ! (cd "$root" && JAVA_HOME="$(dirname "$(dirname "$jdk")")" ./mvnw -q -B "$skip_tests" -pl "$module" -am package) >&2
-    then
+    echo "cardflow: building $modules with Maven (the first time, Maven also downloads what it needs)" >&2
+    if ! (cd "$root" && JAVA_HOME="$(dirname "$(dirname "$jdk")")" ./mvnw -q -B -DskipTests -pl "$modules" -am package) >&2; then
       echo "cardflow: the build failed (output above); after fixing it, build by hand with ./mvnw -DskipTests package" >&2
       exit 2
     fi
