@@ -5,6 +5,7 @@ import io.cardflow.common.PageRequest;
 import io.cardflow.common.Validation;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/customers")
-@Tag(name = "Phase 1: customers")
+@Tag(name = "Phase 1: customers", description = "The merchant's end customers, people or companies. Creating one is "
+        + "the guide's first phase; verifying it for a product (KYC/KYB) is the second.")
 class CustomerController {
 
     private final CustomerService customers;
@@ -32,20 +34,32 @@ class CustomerController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a customer (phase 1); no verification happens yet")
+    @Operation(summary = "Create a customer (phase 1); no verification happens yet",
+            description = "Phase 1 of the guide. Creates a person (`type` individual) or a company (`type` business) and "
+                    + "answers it with its id. Nothing is verified here. Next: submit the customer's KYC data (individual) or "
+                    + "KYB data (business) for a product with POST /api/v1/customers/{customerId}/products/{productId}/applicant.")
     Customer createCustomer(@AuthenticationPrincipal MerchantPrincipal merchant, @RequestBody CreateCustomerRequest request) {
         validation.valid(request, request.typeSpecificErrors());
         return customers.create(merchant.merchantId(), request);
     }
 
     @GetMapping("/{customerId}")
-    Customer getCustomer(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String customerId) {
+    @Operation(summary = "Get a customer",
+            description = "One of the merchant's customers, as created. Another merchant's customer id is a 404.")
+    Customer getCustomer(@AuthenticationPrincipal MerchantPrincipal merchant,
+                         @Parameter(description = "The customer's id", example = "cus_4eC39HqLyjWDarjtT1zdp7dc")
+                         @PathVariable String customerId) {
         return customers.get(merchant.merchantId(), customerId);
     }
 
     @GetMapping
+    @Operation(summary = "List customers, newest first",
+            description = "The merchant's customers, newest first, a page at a time: pass the last id of a page as "
+                    + "startingAfter to get the next one while hasMore is true.")
     Page<Customer> listCustomers(@AuthenticationPrincipal MerchantPrincipal merchant,
+                        @Parameter(description = PageRequest.LIMIT_DESCRIPTION, example = "10")
                         @RequestParam(required = false) String limit,
+                        @Parameter(description = PageRequest.STARTING_AFTER_DESCRIPTION, example = "cus_4eC39HqLyjWDarjtT1zdp7dc")
                         @RequestParam(required = false) String startingAfter) {
         return customers.list(merchant.merchantId(), PageRequest.of(limit, startingAfter));
     }
