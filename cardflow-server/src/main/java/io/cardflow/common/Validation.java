@@ -4,10 +4,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ArrayList;
 import org.springframework.stereotype.Component;
 
 /** Bean Validation for bodies that are bound by hand (their type depends on the product), with our 422 shape. */

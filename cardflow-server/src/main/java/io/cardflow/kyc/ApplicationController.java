@@ -64,8 +64,10 @@ class ApplicationController {
                                        content = @Content(schema = @Schema(oneOf = {IndividualKyc.class, BusinessKyb.class}),
                                                examples = {
                                                        @ExampleObject(name = "individual", summary = "KYC of a person",
+                                                               description = "For a product whose holderType is individual",
                                                                value = INDIVIDUAL_EXAMPLE),
                                                        @ExampleObject(name = "business", summary = "KYB of a company",
+                                                               description = "For a product whose holderType is business",
                                                                value = BUSINESS_EXAMPLE)}))
                                @RequestBody JsonNode body) {
         Application application = applications.submit(merchant.merchantId(), customerId, productId, body);

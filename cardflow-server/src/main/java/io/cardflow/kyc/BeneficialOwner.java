@@ -1,8 +1,8 @@
 package io.cardflow.kyc;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.cardflow.common.IsoCountry;
 import io.cardflow.common.PersonName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

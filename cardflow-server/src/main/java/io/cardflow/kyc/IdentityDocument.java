@@ -1,7 +1,7 @@
 package io.cardflow.kyc;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.cardflow.common.IsoCountry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

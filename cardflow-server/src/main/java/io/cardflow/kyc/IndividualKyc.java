@@ -1,9 +1,9 @@
 package io.cardflow.kyc;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.cardflow.common.Address;
 import io.cardflow.common.IsoCountry;
 import io.cardflow.common.PersonName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
