@@ -162,7 +162,7 @@ public class TopUpService {
         List<TopUpRepository.Decision> decisions = new ArrayList<>();
         List<LedgerService.Settlement> settlements = new ArrayList<>();
         for (TopUp topUp : batch) {
-            String rejection = rejection(lockedCards.get(topUp.cardId()), cardBalances.get(topUp.cardId()), topUp.amount());
+            TopUpRejection rejection = rejection(lockedCards.get(topUp.cardId()), cardBalances.get(topUp.cardId()), topUp.amount());
             if (rejection == null) {
                 cardBalances.merge(topUp.cardId(), topUp.amount(), Long::sum);
                 decisions.add(new TopUpRepository.Decision(topUp.id(), TopUpState.APPROVED, null));
@@ -176,16 +176,17 @@ public class TopUpService {
         ledger.settleHeld(trigger.merchantId(), trigger.currency(), settlements);
         jobs.cancelWaiting(SETTLEMENT, batch.stream().skip(1).map(TopUp::id).toList());
         decisions.forEach(d -> log.info("Top-up {} {}{}", d.topUpId(), d.outcome().wire(),
-                d.reasonCode() == null ? "" : " (" + d.reasonCode() + ")"));
+                d.rejection() == null ? "" : " (" + d.rejection().code() + ")"));
         return batch.size();
     }
 
     /** Why a top-up of this amount cannot go onto the card at settlement, or null when it can. */
-    private String rejection(Card card, long cardBalance, long amount) {
+    private TopUpRejection rejection(Card card, long cardBalance, long amount) {
         if (card.state() != CardState.ACTIVE) {
-            return "card_not_active";
+            return TopUpRejection.CARD_NOT_ACTIVE;
         }
-        return cardBalance + amount > products.get(card.productId()).cardBalanceMaximum() ? "card_balance_limit_exceeded" : null;
+        return cardBalance + amount > products.get(card.productId()).cardBalanceMaximum()
+                ? TopUpRejection.CARD_BALANCE_LIMIT_EXCEEDED : null;
     }
 
     public TopUp get(String merchantId, String topUpId) {
