@@ -5,6 +5,9 @@ import io.cardflow.common.PageRequest;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,6 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
         + "processor, then suspended, reactivated or closed by the merchant.")
 class CardController {
 
+    private static final String VIRTUAL_REQUEST = """
+            {"customerId": "cus_4eC39HqLyjWDarjtT1zdp7dc", "productId": "prod_usd_virtual"}""";
+    private static final String PHYSICAL_REQUEST = """
+            {"customerId": "cus_4eC39HqLyjWDarjtT1zdp7dc", "productId": "prod_eur_physical", "nameOnCard": "ANA LOPEZ",
+             "shippingAddress": {"line1": "Hauptstrasse 5", "city": "Berlin", "postalCode": "10115", "country": "DE"}}""";
+
     private final CardService cards;
 
     CardController(CardService cards) {
@@ -38,7 +47,16 @@ class CardController {
                     + "reached (else 409 card_limit_reached). Next: poll GET /api/v1/card/{cardId} (phase 5) until state "
                     + "is active, then top it up (phase 6).")
     @ApiResponse(responseCode = "201", description = "Requested: the card is pending until the processor answers")
-    CardResponse issueCard(@AuthenticationPrincipal MerchantPrincipal merchant, @Valid @RequestBody IssueCardRequest request) {
+    CardResponse issueCard(@AuthenticationPrincipal MerchantPrincipal merchant,
+                           @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                                   schema = @Schema(implementation = IssueCardRequest.class), examples = {
+                                           @ExampleObject(name = "virtual", summary = "A virtual card",
+                                                   description = "The name on the card defaults to the customer's",
+                                                   value = VIRTUAL_REQUEST),
+                                           @ExampleObject(name = "physical", summary = "A physical card",
+                                                   description = "nameOnCard and shippingAddress are required",
+                                                   value = PHYSICAL_REQUEST)}))
+                           @Valid @RequestBody IssueCardRequest request) {
         return cards.describe(cards.issue(merchant.merchantId(), request));
     }
 
