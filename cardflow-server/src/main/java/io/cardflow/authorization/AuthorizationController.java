@@ -68,6 +68,7 @@ class AuthorizationController {
     @GetMapping("/api/v1/cards/{cardId}/authorizations")
     @Operation(summary = "List a card's authorizations, newest first",
             description = "Every purchase attempted on the card, approved or declined, newest first, a page at a time.")
+    @ApiResponse(responseCode = "200", description = "A page of the card's authorizations")
     Page<Authorization> listCardAuthorizations(@AuthenticationPrincipal MerchantPrincipal merchant,
                                                @Parameter(description = "The card", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
                                                @PathVariable String cardId,

@@ -66,6 +66,7 @@ class CardController {
                     + "and the expiry are set and the card can be topped up with POST /api/v1/cards/{cardId}/topup (phase 6). "
                     + "If state is failed, failure says why; request a new card with corrected data. While issuance is "
                     + "failing in the background, processing says how.")
+    @ApiResponse(responseCode = "200", description = "The card")
     CardResponse getCard(@AuthenticationPrincipal MerchantPrincipal merchant,
                          @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0") @PathVariable String cardId) {
         Card card = cards.get(merchant.merchantId(), cardId);
@@ -75,6 +76,7 @@ class CardController {
     @GetMapping("/api/v1/customers/{customerId}/cards")
     @Operation(summary = "List a customer's cards, newest first",
             description = "Every card of the customer, in any state, newest first, a page at a time.")
+    @ApiResponse(responseCode = "200", description = "A page of the customer's cards")
     Page<CardResponse> listCustomerCards(@AuthenticationPrincipal MerchantPrincipal merchant,
                                          @Parameter(description = "The customer", example = "cus_4eC39HqLyjWDarjtT1zdp7dc")
                                          @PathVariable String customerId,

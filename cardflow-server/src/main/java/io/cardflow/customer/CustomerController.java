@@ -83,6 +83,7 @@ class CustomerController {
     @GetMapping("/{customerId}")
     @Operation(summary = "Get a customer",
             description = "One of the merchant's customers, as created. Another merchant's customer id is a 404.")
+    @ApiResponse(responseCode = "200", description = "The customer")
     Customer getCustomer(@AuthenticationPrincipal MerchantPrincipal merchant,
                          @Parameter(description = "The customer's id", example = "cus_4eC39HqLyjWDarjtT1zdp7dc")
                          @PathVariable String customerId) {
@@ -93,6 +94,7 @@ class CustomerController {
     @Operation(summary = "List customers, newest first",
             description = "The merchant's customers, newest first, a page at a time: pass the last id of a page as "
                     + "startingAfter to get the next one while hasMore is true.")
+    @ApiResponse(responseCode = "200", description = "A page of customers")
     Page<Customer> listCustomers(@AuthenticationPrincipal MerchantPrincipal merchant,
                         @Parameter(description = PageRequest.LIMIT_DESCRIPTION, example = "10")
                         @RequestParam(required = false) String limit,

@@ -75,6 +75,7 @@ class AdminJobController {
     @Operation(summary = "Background jobs that exhausted their attempts, newest first",
             description = "Each waits for an operator: find the cause in the last error and the log, fix it, then retry the job. "
                     + "The objects they are for show processing.status = parked meanwhile.")
+    @ApiResponse(responseCode = "200", description = "A page of parked jobs")
     Page<ParkedJobResponse> listParkedJobs(
             @Parameter(description = "Only this kind of work", example = "topup-settlement")
             @RequestParam(required = false) String task,
@@ -88,6 +89,7 @@ class AdminJobController {
     @GetMapping("/parked/{jobId}")
     @Operation(summary = "A parked job, or one that has been rescheduled",
             description = "One parked job with its last error. Next, once the cause is fixed: POST .../retry.")
+    @ApiResponse(responseCode = "200", description = "The job")
     ParkedJobResponse getParkedJob(@Parameter(description = "The parked job's id", example = "job_4kQm7bZ2xW9pL0aT3nV8cR1e")
                                    @PathVariable String jobId) {
         return ParkedJobResponse.of(parked.get(jobId));

@@ -64,6 +64,7 @@ class AdminApplicationController {
     @Operation(summary = "Applications waiting for an operator, oldest first",
             description = "The manual-review queue: applications whose names closely resemble a watch-list entry, oldest "
                     + "first. Next: decide each with POST /api/v1/admin/applications/{applicationId}/decision.")
+    @ApiResponse(responseCode = "200", description = "A page of applications in manual review")
     Page<ReviewItem> listReviewQueue(@Parameter(description = PageRequest.LIMIT_DESCRIPTION, example = "10")
                                  @RequestParam(required = false) String limit,
                                  @Parameter(description = PageRequest.STARTING_AFTER_DESCRIPTION,
@@ -75,6 +76,7 @@ class AdminApplicationController {
     @GetMapping("/{applicationId}")
     @Operation(summary = "Get any application, with its submitted data",
             description = "Any merchant's application, in any status, with the data that was submitted for it.")
+    @ApiResponse(responseCode = "200", description = "The application and its data")
     ReviewItem getApplication(@Parameter(description = "The application's id", example = "app_8Zk3Lm2Qx7Vb4Nc9Wd1Ty6Hp")
                               @PathVariable String applicationId) {
         return item(applications.get(applicationId));

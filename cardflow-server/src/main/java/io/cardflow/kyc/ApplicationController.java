@@ -81,6 +81,7 @@ class ApplicationController {
                     + "POST /api/v1/cards (phase 4). Rejected: read reasons and, while canResubmit is true, submit corrected "
                     + "data again (phase 2). While the decision is failing in the background, processing says how. 404 "
                     + "when the customer never applied for the product.")
+    @ApiResponse(responseCode = "200", description = "The latest application")
     ApplicationResponse getApplicationStatus(@AuthenticationPrincipal MerchantPrincipal merchant,
                                @Parameter(description = "The customer", example = "cus_4eC39HqLyjWDarjtT1zdp7dc")
                                @PathVariable String customerId,

@@ -69,6 +69,7 @@ class AdminMerchantController {
     @GetMapping
     @Operation(summary = "List merchants, newest first",
             description = "Every merchant, newest first, a page at a time, without balances (get one merchant for those).")
+    @ApiResponse(responseCode = "200", description = "A page of merchants")
     Page<MerchantResponse> listMerchants(@Parameter(description = PageRequest.LIMIT_DESCRIPTION, example = "10")
                                 @RequestParam(required = false) String limit,
                                 @Parameter(description = PageRequest.STARTING_AFTER_DESCRIPTION, example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp")
@@ -80,6 +81,7 @@ class AdminMerchantController {
     @GetMapping("/{merchantId}")
     @Operation(summary = "Get a merchant, with its balances",
             description = "A merchant and its available and pending balance in each currency it holds.")
+    @ApiResponse(responseCode = "200", description = "The merchant")
     MerchantResponse getMerchant(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp") @PathVariable String merchantId) {
         Merchant merchant = merchants.get(merchantId);
         return new MerchantResponse(merchant.id(), merchant.name(), merchant.createdAt(), merchants.balances(merchantId));
@@ -97,7 +99,8 @@ class AdminMerchantController {
 
     @GetMapping("/{merchantId}/api-keys")
     @Operation(summary = "List a merchant's API keys",
-            description = "Every key the merchant was issued, revoked ones included, without secrets.")
+            description = "Every key the merchant was issued, revoked ones included, newest first, without secrets.")
+    @ApiResponse(responseCode = "200", description = "The keys, newest first")
     List<ApiKey> listApiKeys(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp") @PathVariable String merchantId) {
         return apiKeys.list(merchantId);
     }

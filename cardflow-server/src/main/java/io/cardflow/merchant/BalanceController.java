@@ -4,6 +4,7 @@ import io.cardflow.ledger.CurrencyBalance;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +33,7 @@ class BalanceController {
             description = "Per currency: available, what top-ups can use now, and pending, held by top-ups not yet "
                     + "settled. A top-up moves its amount from available to pending at once; settlement then moves it to "
                     + "the card or back to available. Operators add money with deposits.")
+    @ApiResponse(responseCode = "200", description = "The balances")
     BalanceResponse getBalance(@AuthenticationPrincipal MerchantPrincipal merchant) {
         return new BalanceResponse(merchant.merchantId(), merchants.balances(merchant.merchantId()));
     }

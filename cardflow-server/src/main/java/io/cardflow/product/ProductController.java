@@ -3,6 +3,7 @@ package io.cardflow.product;
 import io.cardflow.common.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +24,14 @@ class ProductController {
     @Operation(summary = "List the card products",
             description = "The whole catalog in one page (hasMore is always false). Choose a product whose holderType "
                     + "matches the customer's type; its id goes into the phase 2 and phase 4 calls.")
+    @ApiResponse(responseCode = "200", description = "The catalog")
     Page<Product> listProducts() {
         return new Page<>(catalog.all(), false);
     }
 
     @GetMapping("/api/v1/products/{productId}")
     @Operation(summary = "Get a card product", description = "One product of the catalog, with its limits.")
+    @ApiResponse(responseCode = "200", description = "The product")
     Product getProduct(@Parameter(description = "The product's id", example = "prod_usd_virtual")
                        @PathVariable String productId) {
         return catalog.get(productId);

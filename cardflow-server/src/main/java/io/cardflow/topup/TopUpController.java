@@ -64,6 +64,7 @@ class TopUpController {
             description = "Phase 7 of the guide. Poll until status is approved (the amount is on the card, which is ready "
                     + "for transactions) or rejected (the amount is back in the merchant's balance; reason says why). "
                     + "While settlement is failing in the background, processing says how.")
+    @ApiResponse(responseCode = "200", description = "The top-up")
     TopUpResponse getTopUpStatus(@AuthenticationPrincipal MerchantPrincipal merchant,
                                  @Parameter(description = "The top-up's id (its transactionId)",
                                          example = "txn_7Hc2Lq9ZbX4mP1sK8dF3gW0y") @PathVariable String topupId) {
@@ -74,6 +75,7 @@ class TopUpController {
     @GetMapping("/api/v1/cards/{cardId}/topups")
     @Operation(summary = "List a card's top-ups, newest first",
             description = "Every top-up of the card, in any status, newest first, a page at a time.")
+    @ApiResponse(responseCode = "200", description = "A page of the card's top-ups")
     Page<TopUpResponse> listCardTopUps(@AuthenticationPrincipal MerchantPrincipal merchant,
                                        @Parameter(description = "The card", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
                                        @PathVariable String cardId,
