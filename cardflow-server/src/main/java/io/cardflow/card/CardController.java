@@ -68,7 +68,8 @@ class CardController {
                     + "failing in the background, processing says how.")
     @ApiResponse(responseCode = "200", description = "The card")
     CardResponse getCard(@AuthenticationPrincipal MerchantPrincipal merchant,
-                         @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0") @PathVariable String cardId) {
+                         @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
+                         @PathVariable String cardId) {
         Card card = cards.get(merchant.merchantId(), cardId);
         return cards.describe(card).withProcessing(cards.issuanceProcessing(card));
     }
@@ -94,7 +95,8 @@ class CardController {
                     + "card_not_active. Next, when appropriate: POST /api/v1/cards/{cardId}/reactivate.")
     @ApiResponse(responseCode = "200", description = "Suspended")
     CardResponse suspendCard(@AuthenticationPrincipal MerchantPrincipal merchant,
-                             @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0") @PathVariable String cardId) {
+                             @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
+                             @PathVariable String cardId) {
         return cards.describe(cards.suspend(merchant.merchantId(), cardId));
     }
 
@@ -104,7 +106,8 @@ class CardController {
                     + "a 409 card_not_suspended.")
     @ApiResponse(responseCode = "200", description = "Active again")
     CardResponse reactivateCard(@AuthenticationPrincipal MerchantPrincipal merchant,
-                                @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0") @PathVariable String cardId) {
+                                @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
+                                @PathVariable String cardId) {
         return cards.describe(cards.reactivate(merchant.merchantId(), cardId));
     }
 
@@ -115,7 +118,8 @@ class CardController {
                     + "409 card_already_final.")
     @ApiResponse(responseCode = "200", description = "Closed")
     CardResponse closeCard(@AuthenticationPrincipal MerchantPrincipal merchant,
-                           @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0") @PathVariable String cardId) {
+                           @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
+                           @PathVariable String cardId) {
         return cards.describe(cards.close(merchant.merchantId(), cardId));
     }
 }

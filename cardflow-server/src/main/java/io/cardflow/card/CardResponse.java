@@ -32,9 +32,10 @@ public record CardResponse(
         @Schema(description = "Why the processor refused to issue the card; null unless failed") Failure failure,
         @Schema(description = "Where a physical card is sent; null for a virtual card") Address shippingAddress,
         @Schema(description = "When the card was requested (UTC)", example = "2026-03-14T09:28:01.004Z") Instant createdAt,
-        @Schema(description = "When it became active (UTC); null until then", example = "2026-03-14T09:28:03.221Z") Instant activatedAt,
+        @Schema(description = "When it became active (UTC); null until then", example = "2026-03-14T09:28:03.221Z")
+        Instant activatedAt,
         @Schema(description = "When it was closed (UTC); null unless closed", example = "2026-09-30T17:05:44.930Z") Instant closedAt,
-        Processing processing) {
+        @Schema(description = "How its issuance is going while that keeps failing; null otherwise") Processing processing) {
 
     @Schema(name = "CardFailure", description = "The processor's refusal to issue a card")
     public record Failure(

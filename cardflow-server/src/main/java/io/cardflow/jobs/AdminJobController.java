@@ -58,7 +58,7 @@ class AdminJobController {
             Instant firstFailureAt,
             @Schema(description = "When its last attempt failed (UTC)", example = "2026-03-14T21:02:40.118Z")
             Instant lastFailureAt,
-            LastError lastError,
+            @Schema(description = "The error of the last failed attempt") LastError lastError,
             @Schema(description = "When it was parked (UTC)", example = "2026-03-14T21:02:40.118Z") Instant parkedAt,
             @Schema(description = "When an operator retried it (UTC); absent while parked", example = "2026-03-15T08:15:00.000Z")
             Instant rescheduledAt) {

@@ -29,7 +29,7 @@ public record ApplicationResponse(
         @Schema(description = "When the data was submitted (UTC)", example = "2026-03-14T09:27:10.112Z") Instant submittedAt,
         @Schema(description = "When it was approved or rejected (UTC); absent while under review",
                 example = "2026-03-14T09:27:12.348Z") Instant decidedAt,
-        Processing processing) {
+        @Schema(description = "How its decision is going while that keeps failing; absent otherwise") Processing processing) {
 
     @Schema(name = "ApplicationReason", description = "A reason for a rejection or a manual review")
     public record Reason(

@@ -82,7 +82,8 @@ class AdminMerchantController {
     @Operation(summary = "Get a merchant, with its balances",
             description = "A merchant and its available and pending balance in each currency it holds.")
     @ApiResponse(responseCode = "200", description = "The merchant")
-    MerchantResponse getMerchant(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp") @PathVariable String merchantId) {
+    MerchantResponse getMerchant(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp")
+    @PathVariable String merchantId) {
         Merchant merchant = merchants.get(merchantId);
         return new MerchantResponse(merchant.id(), merchant.name(), merchant.createdAt(), merchants.balances(merchantId));
     }
@@ -93,7 +94,8 @@ class AdminMerchantController {
             description = "Creates a key and answers its secret, this once: hand it to the merchant, who sends it as "
                     + "'Authorization: Bearer <key>'. A merchant may hold several keys, to rotate them without downtime.")
     @ApiResponse(responseCode = "201", description = "Issued; the secret is in key")
-    IssuedApiKey createApiKey(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp") @PathVariable String merchantId) {
+    IssuedApiKey createApiKey(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp")
+    @PathVariable String merchantId) {
         return apiKeys.issue(merchantId);
     }
 
@@ -101,7 +103,8 @@ class AdminMerchantController {
     @Operation(summary = "List a merchant's API keys",
             description = "Every key the merchant was issued, revoked ones included, newest first, without secrets.")
     @ApiResponse(responseCode = "200", description = "The keys, newest first")
-    List<ApiKey> listApiKeys(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp") @PathVariable String merchantId) {
+    List<ApiKey> listApiKeys(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp")
+    @PathVariable String merchantId) {
         return apiKeys.list(merchantId);
     }
 
@@ -110,7 +113,8 @@ class AdminMerchantController {
             description = "The key stops working at once (its requests get 401); the answer shows revokedAt. Revoking a "
                     + "key again is a 409 api_key_already_revoked.")
     @ApiResponse(responseCode = "200", description = "Revoked")
-    ApiKey revokeApiKey(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp") @PathVariable String merchantId,
+    ApiKey revokeApiKey(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp")
+    @PathVariable String merchantId,
                         @Parameter(description = "The key's id", example = "key_6Yb1Nq8Zx3Lm5Wc2Kd7Tv9Hr")
                         @PathVariable String apiKeyId) {
         return apiKeys.revoke(merchantId, apiKeyId);
@@ -122,7 +126,8 @@ class AdminMerchantController {
             description = "Records money the merchant paid in (outside this API) and adds it to its available balance in "
                     + "that currency at once, ready for top-ups. Send an Idempotency-Key so that a retry cannot credit twice.")
     @ApiResponse(responseCode = "201", description = "Credited")
-    Deposit createDeposit(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp") @PathVariable String merchantId,
+    Deposit createDeposit(@Parameter(description = "The merchant's id", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp")
+    @PathVariable String merchantId,
                           @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The amount to credit")
                           @Valid @RequestBody MoneyRequest request) {
         return merchants.deposit(merchantId, request.toMoney());

@@ -94,7 +94,8 @@ class TopUpRepository {
         int[] updated = batch.batchUpdate("""
                         update topups set state = ?, reason_code = ?, decided_at = ?
                         where id = ? and state = 'PENDING'""",
-                decisions.stream().map(d -> new Object[] {d.outcome().name(), d.rejection() == null ? null : d.rejection().code(), decidedAt, d.topUpId()}).toList());
+                decisions.stream().map(d -> new Object[] {d.outcome().name(),
+                        d.rejection() == null ? null : d.rejection().code(), decidedAt, d.topUpId()}).toList());
         if (Arrays.stream(updated).anyMatch(rows -> rows != 1 && rows != Statement.SUCCESS_NO_INFO)) {
             throw new IllegalStateException("A locked pending top-up was not pending any more: " + decisions);
         }

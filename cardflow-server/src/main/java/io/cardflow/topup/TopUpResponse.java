@@ -22,7 +22,7 @@ public record TopUpResponse(
         @Schema(description = "When the top-up was created (UTC)", example = "2026-03-14T09:28:10.502Z") Instant createdAt,
         @Schema(description = "When it was approved or rejected (UTC); null while pending",
                 example = "2026-03-14T09:28:12.731Z") Instant decidedAt,
-        Processing processing) {
+        @Schema(description = "How its settlement is going while that keeps failing; null otherwise") Processing processing) {
 
     @Schema(name = "TopUpReason", description = "Why settlement rejected a top-up")
     public record Reason(
