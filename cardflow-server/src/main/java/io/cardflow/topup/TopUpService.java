@@ -43,8 +43,6 @@ public class TopUpService {
     static final TaskDescriptor<String> SETTLEMENT = TaskDescriptor.of("topup-settlement", String.class);
     private static final Logger log = LoggerFactory.getLogger(TopUpService.class);
 
-    private static final String CARD_NOT_ACTIVE = "card_not_active";
-    private static final String CARD_BALANCE_LIMIT_EXCEEDED = "card_balance_limit_exceeded";
     /** The reason tag of an approval, which has none: every series of a meter has the same tags. */
     private static final String NO_REASON = "none";
 
@@ -68,8 +66,9 @@ public class TopUpService {
         this.clock = clock;
         this.meters = meters;
         decisions(TopUpState.APPROVED, NO_REASON);
-        decisions(TopUpState.REJECTED, CARD_NOT_ACTIVE);
-        decisions(TopUpState.REJECTED, CARD_BALANCE_LIMIT_EXCEEDED);
+        for (TopUpRejection rejection : TopUpRejection.values()) {
+            decisions(TopUpState.REJECTED, rejection.code());
+        }
     }
 
     /** A top-up asked for: the card to fund and the amount. */
@@ -175,7 +174,7 @@ public class TopUpService {
         List<TopUpRepository.Decision> decisions = new ArrayList<>();
         List<LedgerService.Settlement> settlements = new ArrayList<>();
         for (TopUp topUp : batch) {
-            String rejection = rejection(lockedCards.get(topUp.cardId()), cardBalances.get(topUp.cardId()), topUp.amount());
+            TopUpRejection rejection = rejection(lockedCards.get(topUp.cardId()), cardBalances.get(topUp.cardId()), topUp.amount());
             if (rejection == null) {
                 cardBalances.merge(topUp.cardId(), topUp.amount(), Long::sum);
                 decisions.add(new TopUpRepository.Decision(topUp.id(), TopUpState.APPROVED, null));
@@ -187,11 +186,11 @@ public class TopUpService {
         }
         topUps.decideAll(decisions, now);
         AfterCommit.run(() -> decisions.forEach(d ->
-                decisions(d.outcome(), d.reasonCode() == null ? NO_REASON : d.reasonCode()).increment()));
+                decisions(d.outcome(), d.rejection() == null ? NO_REASON : d.rejection().code()).increment()));
         ledger.settleHeld(trigger.merchantId(), trigger.currency(), settlements);
         jobs.cancelWaiting(SETTLEMENT, batch.stream().skip(1).map(TopUp::id).toList());
         decisions.forEach(d -> log.info("Top-up {} {}{}", d.topUpId(), d.outcome().wire(),
-                d.reasonCode() == null ? "" : " (" + d.reasonCode() + ")"));
+                d.rejection() == null ? "" : " (" + d.rejection().code() + ")"));
         return batch.size();
     }
 
@@ -201,11 +200,12 @@ public class TopUpService {
     }
 
     /** Why a top-up of this amount cannot go onto the card at settlement, or null when it can. */
-    private String rejection(Card card, long cardBalance, long amount) {
+    private TopUpRejection rejection(Card card, long cardBalance, long amount) {
         if (card.state() != CardState.ACTIVE) {
-            return CARD_NOT_ACTIVE;
+            return TopUpRejection.CARD_NOT_ACTIVE;
         }
-        return cardBalance + amount > products.get(card.productId()).cardBalanceMaximum() ? CARD_BALANCE_LIMIT_EXCEEDED : null;
+        return cardBalance + amount > products.get(card.productId()).cardBalanceMaximum()
+                ? TopUpRejection.CARD_BALANCE_LIMIT_EXCEEDED : null;
     }
 
     public TopUp get(String merchantId, String topUpId) {
