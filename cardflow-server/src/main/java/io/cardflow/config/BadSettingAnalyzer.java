@@ -18,12 +18,17 @@ class BadSettingAnalyzer extends AbstractFailureAnalyzer<BindException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
         ConfigurationProperty property = cause.getProperty();
-        String name = property == null ? cause.getName().toString() : property.getName().toString();
+        if (property == null) {
+            // Refused by the settings' own checks (CardflowProperties), whose message names the setting.
+            String action = "correct it, or remove it to use the default (README.md lists the settings)";
+            return new FailureAnalysis(reason(cause) + ": " + action, action, cause);
+        }
+        String name = property.getName().toString();
         StringBuilder problem = new StringBuilder("The setting ").append(name);
-        if (property != null && !isSecret(name)) {
+        if (!isSecret(name)) {
             problem.append(" = \"").append(property.getValue()).append('"');
         }
-        if (property != null && property.getOrigin() != null) {
+        if (property.getOrigin() != null) {
             problem.append(" (").append(property.getOrigin()).append(')');
         }
         problem.append(" is not valid: ").append(reason(cause));
@@ -44,7 +49,7 @@ class BadSettingAnalyzer extends AbstractFailureAnalyzer<BindException> {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    static String environmentName(String name) {
+    private static String environmentName(String name) {
         return name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 }

@@ -95,6 +95,16 @@ class StartupIT {
         }
     }
 
+    @Test
+    void aSettingItsOwnCheckRefusesIsOneLineWithTheFix() {
+        try (ServerProcess server = ServerProcess.create("negative-setting", Map.of("cardflow.sandbox-delay", "-PT1S"))) {
+            assertThat(server.startExpectingExit(REFUSAL_LIMIT)).isNotZero();
+
+            assertRefusedWith(server.logText(), "cardflow.sandbox-delay must not be negative, was PT-1S: correct it, or remove "
+                    + "it to use the default");
+        }
+    }
+
     private static void assertRefusedWith(String log, String line) {
         assertThat(log).contains("APPLICATION FAILED TO START").contains(line);
         assertThat(log).as("no stack trace").doesNotContain("\tat ").doesNotContain("Caused by:");
