@@ -1,5 +1,6 @@
 package io.cardflow.config;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -25,7 +26,7 @@ class DataDirectoryInUseAnalyzer extends AbstractFailureAnalyzer<SQLException> {
         if (cause.getErrorCode() != H2_DATABASE_ALREADY_OPEN) {
             return null;
         }
-        String dataDir = environment.getProperty("cardflow.data-dir", "./data");
+        Path dataDir = Path.of(environment.getProperty("cardflow.data-dir", "./data")).toAbsolutePath().normalize();
         String action = "stop the server that uses it, or give this one a data directory of its own with "
                 + "--cardflow.data-dir=<dir> (CARDFLOW_DATA_DIR)";
         return new FailureAnalysis("The data directory " + dataDir + " is in use by another cardflow server: " + action,
