@@ -27,7 +27,7 @@ class StartupIT {
         try (ServerProcess server = ServerProcess.create("ready-report", Map.of("cardflow.demo-merchant", "always",
                 "cardflow.admin-key", "", "logging.level.io.cardflow.config", "INFO")).start()) {
             String url = "http://localhost:" + URI.create(server.baseUrl()).getPort();
-            String log = server.logText();
+            String log = thisStart(server);
             assertThat(log).contains("cardflow is ready at " + url)
                     .contains("API reference:      " + url + "/swagger-ui.html")
                     .contains("Demo merchant key:  ").contains("Operator key:       ");
@@ -48,7 +48,7 @@ class StartupIT {
              ServerSocket taken = new ServerSocket(URI.create(server.baseUrl()).getPort(), 50, InetAddress.getByName("0.0.0.0"))) {
             assertThat(server.startExpectingExit(REFUSAL_LIMIT)).isNotZero();
 
-            assertRefusedWith(server.logText(), "Port " + taken.getLocalPort() + " was already in use");
+            assertRefusedWith(thisStart(server), "Port " + taken.getLocalPort() + " was already in use");
         }
     }
 
@@ -60,7 +60,7 @@ class StartupIT {
                      "spring.datasource.url", first.database().url()))) {
             assertThat(second.startExpectingExit(REFUSAL_LIMIT)).isNotZero();
 
-            assertRefusedWith(second.logText(), "The data directory " + first.dataDir() + " is in use by another cardflow "
+            assertRefusedWith(thisStart(second), "The data directory " + first.dataDir() + " is in use by another cardflow "
                     + "server: stop the server that uses it, or give this one a data directory of its own with --cardflow.data-dir=");
             assertThat(first.isAlive()).isTrue();
         }
@@ -77,9 +77,9 @@ class StartupIT {
                 "spring.datasource.username", "cardflow"))) {
             assertThat(server.startExpectingExit(REFUSAL_LIMIT)).isNotZero();
 
-            assertRefusedWith(server.logText(), "Cannot connect to the database " + url + ": Connection to 127.0.0.1:" + closedPort
+            assertRefusedWith(thisStart(server), "Cannot connect to the database " + url + ": Connection to 127.0.0.1:" + closedPort
                     + " refused");
-            assertThat(server.logText()).contains("start the database, or correct spring.datasource.url (SPRING_DATASOURCE_URL)")
+            assertThat(thisStart(server)).contains("start the database, or correct spring.datasource.url (SPRING_DATASOURCE_URL)")
                     .doesNotContain("hidden");
         }
     }
@@ -89,8 +89,8 @@ class StartupIT {
         try (ServerProcess server = ServerProcess.create("bad-setting", Map.of("cardflow.sandbox-delay", "banana"))) {
             assertThat(server.startExpectingExit(REFUSAL_LIMIT)).isNotZero();
 
-            assertRefusedWith(server.logText(), "The setting cardflow.sandbox-delay = \"banana\"");
-            assertThat(server.logText()).contains("is not valid: 'banana' is not a valid duration: correct it, or remove it to use "
+            assertRefusedWith(thisStart(server), "The setting cardflow.sandbox-delay = \"banana\"");
+            assertThat(thisStart(server)).contains("is not valid: 'banana' is not a valid duration: correct it, or remove it to use "
                     + "the default (its environment variable is CARDFLOW_SANDBOX_DELAY");
         }
     }
@@ -100,9 +100,15 @@ class StartupIT {
         try (ServerProcess server = ServerProcess.create("negative-setting", Map.of("cardflow.sandbox-delay", "-PT1S"))) {
             assertThat(server.startExpectingExit(REFUSAL_LIMIT)).isNotZero();
 
-            assertRefusedWith(server.logText(), "cardflow.sandbox-delay must not be negative, was PT-1S: correct it, or remove "
+            assertRefusedWith(thisStart(server), "cardflow.sandbox-delay must not be negative, was PT-1S: correct it, or remove "
                     + "it to use the default");
         }
+    }
+
+    /** The log file is appended to by every run of the build: only the lines of this start. */
+    private static String thisStart(ServerProcess server) {
+        String log = server.logText();
+        return log.substring(log.lastIndexOf("=== start "));
     }
 
     private static void assertRefusedWith(String log, String line) {
