@@ -7,12 +7,14 @@ import io.cardflow.cli.commands.CustomersCommand;
 import io.cardflow.cli.commands.KycCommand;
 import io.cardflow.cli.commands.ProductsCommand;
 import io.cardflow.cli.commands.TopUpsCommand;
+import io.cardflow.cli.onboard.DemoCommand;
 import io.cardflow.cli.onboard.OnboardCommand;
 import io.cardflow.cli.onboard.Onboardings;
 import io.cardflow.sdk.CardflowClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,10 +25,11 @@ import picocli.CommandLine.Spec;
 // scope INHERIT gives every subcommand --help (and --version) too.
 @Command(name = "cardflow", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = CliVersion.class,
-        description = "The cardflow Card API from the command line: one subcommand per endpoint, and `onboard` for "
-                + "the whole flow from a new customer to a funded card.",
+        description = "The cardflow Card API from the command line: one subcommand per endpoint, `onboard` for "
+                + "the whole flow from a new customer to a funded card, and `demo` for that flow with sample data.",
         subcommands = {ProductsCommand.class, CustomersCommand.class, KycCommand.class, CardsCommand.class,
-            TopUpsCommand.class, BalanceCommand.class, AuthorizationsCommand.class, OnboardCommand.class},
+            TopUpsCommand.class, BalanceCommand.class, AuthorizationsCommand.class, OnboardCommand.class,
+            DemoCommand.class},
         footer = {"", "Settings: --api-key and --base-url each come from the flag, else the environment variable, "
                 + "else the config file, else the default."})
 public final class CardflowCli implements Runnable {
@@ -56,6 +59,7 @@ public final class CardflowCli implements Runnable {
     private final CliEnvironment environment;
     private final Onboardings onboardings;
     private CardflowClient client;
+    private Supplier<String> fallbackApiKey = () -> null;
 
     public CardflowCli(CliEnvironment environment, Onboardings onboardings) {
         this.environment = environment;
@@ -95,7 +99,12 @@ public final class CardflowCli implements Runnable {
     }
 
     public Settings settings() {
-        return Settings.resolve(apiKey, baseUrl, configFile, environment);
+        return Settings.resolve(apiKey, baseUrl, configFile, environment, fallbackApiKey);
+    }
+
+    /** A key for when neither --api-key nor the environment gives one; it wins over the config file's. */
+    public void fallbackApiKey(Supplier<String> fallbackApiKey) {
+        this.fallbackApiKey = fallbackApiKey;
     }
 
     public Output output() {

@@ -6,10 +6,13 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * The API key and base URL, each taken from the first place that sets it: the flag, then the environment
- * ({@code CARDFLOW_API_KEY}, {@code CARDFLOW_BASE_URL}), then the config file, then the default.
+ * ({@code CARDFLOW_API_KEY}, {@code CARDFLOW_BASE_URL}), then the config file, then the default. A command may add a
+ * fallback key of its own ({@code demo}: the key the server wrote into its data directory), asked for only when
+ * neither the flag nor the environment gives one, and taken before the config file.
  */
 public record Settings(String apiKey, String baseUrl) {
 
@@ -23,12 +26,16 @@ public record Settings(String apiKey, String baseUrl) {
 
     /**
      * @param configFile the {@code --config} flag: it must exist; when null, the default file is read if present
+     * @param fallbackApiKey gives a key when neither the flag nor the environment does; it may answer null
      * @throws UsageException when the config file given cannot be read, or no API key is set anywhere
      */
-    static Settings resolve(String apiKeyFlag, String baseUrlFlag, Path configFile, CliEnvironment environment) {
+    static Settings resolve(String apiKeyFlag, String baseUrlFlag, Path configFile, CliEnvironment environment,
+                            Supplier<String> fallbackApiKey) {
         var config = readConfig(configFile, environment);
-        var apiKey = firstSet(apiKeyFlag, environment.variable(CardflowClient.API_KEY_VARIABLE),
-                config.getProperty(API_KEY_PROPERTY));
+        var apiKey = firstSet(apiKeyFlag, environment.variable(CardflowClient.API_KEY_VARIABLE));
+        if (apiKey == null) {
+            apiKey = firstSet(fallbackApiKey.get(), config.getProperty(API_KEY_PROPERTY));
+        }
         if (apiKey == null) {
             throw new UsageException("No API key: pass --api-key, set " + CardflowClient.API_KEY_VARIABLE
                     + " or put " + API_KEY_PROPERTY + "=... in " + (configFile != null ? configFile

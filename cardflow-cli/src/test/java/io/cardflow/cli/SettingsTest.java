@@ -90,7 +90,7 @@ class SettingsTest {
 
     @Test
     void theBaseUrlDefaultsToLocalhost() {
-        var settings = Settings.resolve("sk_flag", null, null, new CliEnvironment(name -> null, home, false));
+        var settings = Settings.resolve("sk_flag", null, null, new CliEnvironment(name -> null, home, false), () -> null);
 
         assertThat(settings.baseUrl()).isEqualTo("http://localhost:8080");
     }

@@ -80,6 +80,11 @@ public final class CardflowServerProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    /** Where the server keeps its database and writes its keys. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** The demo merchant's API key; it holds 1,000,000.00 USD and EUR at first start. */
     public String demoMerchantKey() throws IOException {
         return Files.readString(dataDir.resolve(DEMO_KEY_FILE)).strip();

@@ -1,19 +1,30 @@
 package io.cardflow.authorization;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A purchase attempt on the (simulated) card network, approved or declined with a reason. */
+@Schema(description = "A purchase attempted on a card through the sandbox card network: approved (the amount was debited "
+        + "from the card) or declined (with a declineCode; nothing moved)")
 public record Authorization(
+        @Schema(description = "The authorization's id (prefix auth_)", example = "auth_5Tg8Wm2Kx9Qb1Lz7Nc4Vd3Rp")
         String authorizationId,
-        String cardId,
-        long amount,
-        String currency,
-        String merchantName,
-        String status,
-        @Nullable String declineCode,
-        Instant createdAt) {
+        @Schema(description = "The card used", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0") String cardId,
+        @Schema(description = "The purchase amount in minor units of the currency", example = "1200") long amount,
+        @Schema(description = "The purchase currency (ISO 4217)", example = "USD") String currency,
+        @Schema(description = "Where the purchase was made", example = "Corner Cafe") String merchantName,
+        @Schema(description = "approved: debited from the card; declined: refused, see declineCode", example = "declined")
+        Status status,
+        @Schema(description = "Why it was declined; null when approved. card_not_active: the card is not active; "
+                + "currency_mismatch: not the card's currency; card_not_funded: no top-up approved yet; "
+                + "insufficient_funds: the card's balance does not cover it", example = "insufficient_funds")
+        @Nullable DeclineCode declineCode,
+        @Schema(description = "When it was attempted (UTC)", example = "2026-03-14T09:30:00.125Z") Instant createdAt) {
 
-    static final String APPROVED = "approved";
-    static final String DECLINED = "declined";
+    public enum Status {
+        @JsonProperty("approved") APPROVED,
+        @JsonProperty("declined") DECLINED
+    }
 }

@@ -7,6 +7,9 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Sandbox card network")
+@Tag(name = "Sandbox card network", description = "Try a funded card: simulated purchases, approved and debited from "
+        + "the card or declined with a reason, as a card network would.")
 class AuthorizationController {
 
     private final AuthorizationService authorizations;
@@ -34,16 +38,27 @@ class AuthorizationController {
         this.authorizations = authorizations;
     }
 
+    @Schema(description = "A simulated purchase on one of the merchant's cards")
     record AuthorizationRequest(
+            @Schema(description = "The card to charge", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
             @NotBlank @Size(max = 40) String cardId,
+            @Schema(description = "The purchase amount in minor units of the currency", example = "1200")
             @NotNull @Positive @Max(MoneyRequest.MAX_AMOUNT) Long amount,
+            @Schema(description = "The purchase currency (ISO 4217); a currency other than the card's is declined",
+                    example = "USD")
             @NotNull @CurrencyCode String currency,
+            @Schema(description = "Where the purchase is made", example = "Corner Cafe")
             @NotBlank @Size(max = 100) String merchantName) {
     }
 
     @PostMapping("/api/v1/simulate/authorizations")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Simulate a purchase on a card: approved (and debited) or declined with a reason")
+    @Operation(summary = "Simulate a purchase on a card: approved (and debited) or declined with a reason",
+            description = "After phase 7: tries the funded card as a card network would. Approved only on an active card "
+                    + "of the same currency that has had an approved top-up and whose balance covers the amount, which is "
+                    + "then debited at once; otherwise declined with a declineCode and nothing moves. Either way the answer "
+                    + "is 201 with the authorization. Then GET /api/v1/card/{cardId} shows the new balance.")
+    @ApiResponse(responseCode = "201", description = "Recorded: approved or declined, see status")
     Authorization simulateAuthorization(@AuthenticationPrincipal MerchantPrincipal merchant,
                                         @Valid @RequestBody AuthorizationRequest request) {
         return authorizations.authorize(merchant.merchantId(), request.cardId(), Money.of(request.amount(), request.currency()),
@@ -51,8 +66,16 @@ class AuthorizationController {
     }
 
     @GetMapping("/api/v1/cards/{cardId}/authorizations")
-    Page<Authorization> listCardAuthorizations(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String cardId,
+    @Operation(summary = "List a card's authorizations, newest first",
+            description = "Every purchase attempted on the card, approved or declined, newest first, a page at a time.")
+    @ApiResponse(responseCode = "200", description = "A page of the card's authorizations")
+    Page<Authorization> listCardAuthorizations(@AuthenticationPrincipal MerchantPrincipal merchant,
+                                               @Parameter(description = "The card", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
+                                               @PathVariable String cardId,
+                                               @Parameter(description = PageRequest.LIMIT_DESCRIPTION, example = "10")
                                                @RequestParam(required = false) String limit,
+                                               @Parameter(description = PageRequest.STARTING_AFTER_DESCRIPTION,
+                                                       example = "auth_5Tg8Wm2Kx9Qb1Lz7Nc4Vd3Rp")
                                                @RequestParam(required = false) String startingAfter) {
         return authorizations.listForCard(merchant.merchantId(), cardId, PageRequest.of(limit, startingAfter));
     }

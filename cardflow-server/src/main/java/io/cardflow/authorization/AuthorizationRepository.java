@@ -6,6 +6,7 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,8 +32,8 @@ class AuthorizationRepository {
                 .param("amount", authorization.amount())
                 .param("currency", authorization.currency())
                 .param("merchantName", authorization.merchantName())
-                .param("status", authorization.status())
-                .param("declineCode", authorization.declineCode())
+                .param("status", authorization.status().name().toLowerCase(Locale.ROOT))
+                .param("declineCode", authorization.declineCode() == null ? null : authorization.declineCode().code())
                 .param("createdAt", Jdbc.timestamp(authorization.createdAt()))
                 .update();
     }
@@ -44,7 +45,9 @@ class AuthorizationRepository {
 
     private static Authorization map(ResultSet rs) throws SQLException {
         return new Authorization(rs.getString("id"), rs.getString("card_id"), rs.getLong("amount"), rs.getString("currency"),
-                rs.getString("merchant_name"), rs.getString("status"), rs.getString("decline_code"),
+                rs.getString("merchant_name"),
+                Authorization.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getString("decline_code") == null ? null : DeclineCode.of(rs.getString("decline_code")),
                 Jdbc.instant(rs, "created_at"));
     }
 }

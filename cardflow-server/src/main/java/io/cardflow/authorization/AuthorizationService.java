@@ -42,12 +42,12 @@ public class AuthorizationService {
     public Authorization authorize(String merchantId, String cardId, Money amount, String merchantName) {
         Card card = cards.lockOwn(merchantId, cardId);
         String authorizationId = Ids.newId("auth");
-        String declineCode = declineReason(card, amount);
+        DeclineCode declineCode = declineReason(card, amount);
         if (declineCode == null && !ledger.spend(authorizationId, cardId, amount)) {
-            declineCode = "insufficient_funds";
+            declineCode = DeclineCode.INSUFFICIENT_FUNDS;
         }
         Authorization authorization = new Authorization(authorizationId, cardId, amount.minor(), amount.currencyCode(),
-                merchantName.strip(), declineCode == null ? Authorization.APPROVED : Authorization.DECLINED, declineCode,
+                merchantName.strip(), declineCode == null ? Authorization.Status.APPROVED : Authorization.Status.DECLINED, declineCode,
                 clock.instant());
         authorizations.insert(merchantId, authorization);
         return authorization;
@@ -58,15 +58,15 @@ public class AuthorizationService {
         return authorizations.page(cardId, page);
     }
 
-    private String declineReason(Card card, Money amount) {
+    private DeclineCode declineReason(Card card, Money amount) {
         if (card.state() != CardState.ACTIVE) {
-            return "card_not_active";
+            return DeclineCode.CARD_NOT_ACTIVE;
         }
         if (!products.get(card.productId()).currency().equals(amount.currencyCode())) {
-            return "currency_mismatch";
+            return DeclineCode.CURRENCY_MISMATCH;
         }
         if (!topUps.hasApprovedTopUp(card.id())) {
-            return "card_not_funded";
+            return DeclineCode.CARD_NOT_FUNDED;
         }
         return null;
     }

@@ -1,8 +1,11 @@
 package io.cardflow.card;
 
+import io.cardflow.common.AfterCommit;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.product.ProductCatalog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,9 +45,12 @@ class CardIssuance {
     private final TransactionTemplate transactions;
     private final CardflowProperties properties;
     private final Clock clock;
+    private final Counter activated;
+    private final Counter failed;
 
     CardIssuance(CardRepository cards, ProductCatalog products, CardProcessor processor, PanVault vault,
-                 BackgroundJobs jobs, TransactionTemplate transactions, CardflowProperties properties, Clock clock) {
+                 BackgroundJobs jobs, TransactionTemplate transactions, CardflowProperties properties, Clock clock,
+                 MeterRegistry meters) {
         this.cards = cards;
         this.products = products;
         this.processor = processor;
@@ -53,6 +59,13 @@ class CardIssuance {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.activated = decisions(meters, CardState.ACTIVE);
+        this.failed = decisions(meters, CardState.FAILED);
+    }
+
+    private static Counter decisions(MeterRegistry meters, CardState outcome) {
+        return Counter.builder("cardflow.cards.issuance.decisions").description("Card issuances the processor answered")
+                .tag("outcome", outcome.wire()).register(meters);
     }
 
     /** The background issuance. Safe to run twice, and concurrently: only the first answer recorded counts. */
@@ -115,6 +128,7 @@ class CardIssuance {
             case IssuanceResult.Refused refused -> cards.fail(cardId, request.attempt(), refused.reasonCode(), refused.message());
         };
         if (recorded) {
+            AfterCommit.run((result instanceof IssuanceResult.Refused ? failed : activated)::increment);
             log.info("Card {} {}", cardId, result instanceof IssuanceResult.Refused refused ? "failed: " + refused.reasonCode()
                     : "issued and active");
         } else {

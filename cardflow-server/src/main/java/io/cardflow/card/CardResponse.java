@@ -2,37 +2,54 @@ package io.cardflow.card;
 
 import io.cardflow.common.Address;
 import io.cardflow.jobs.Processing;
+import io.cardflow.product.CardForm;
 import io.cardflow.product.Product;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A card as the API shows it: never the PAN or CVV, only {@code last4} and the masked PAN. */
+@Schema(description = "A card (phases 4 and 5). It is `pending` while the processor issues it, then `active` (ready to "
+        + "be funded and used) or `failed` (see failure). An active card can be `suspended` and reactivated, or `closed` for "
+        + "good. The full card number and CVV are never shown.")
 public record CardResponse(
-        String cardId,
-        String customerId,
-        String productId,
-        String state,
-        String form,
-        String currency,
-        long balance,
-        @Nullable String nameOnCard,
+        @Schema(description = "The card's id (prefix card_)", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0") String cardId,
+        @Schema(description = "The customer holding it", example = "cus_4eC39HqLyjWDarjtT1zdp7dc") String customerId,
+        @Schema(description = "The card's product", example = "prod_usd_virtual") String productId,
+        @Schema(description = "pending: being issued; active: usable; failed: the processor refused it (final); "
+                + "suspended: temporarily unusable; closed: ended for good", example = "active") CardState state,
+        @Schema(description = "Virtual or physical, from the product", example = "virtual") CardForm form,
+        @Schema(description = "The card's currency, from the product (ISO 4217)", example = "USD") String currency,
+        @Schema(description = "The card's balance in minor units of its currency: approved top-ups less approved "
+                + "purchases", example = "3800") long balance,
+        @Schema(description = "The name embossed or printed on the card: the one requested, or the customer's name in "
+                + "upper-case Latin letters", example = "ANA LOPEZ") @Nullable String nameOnCard,
+        @Schema(description = "The last four digits of the card number; null until active", example = "4242")
         @Nullable String last4,
-        @Nullable String maskedPan,
-        @Nullable Integer expiryMonth,
-        @Nullable Integer expiryYear,
-        @Nullable Failure failure,
-        @Nullable Address shippingAddress,
-        Instant createdAt,
+        @Schema(description = "The card number with all but the first six and last four digits masked; null until active",
+                example = "424242******4242") @Nullable String maskedPan,
+        @Schema(description = "Expiry month, 1 to 12; null until active", example = "3") @Nullable Integer expiryMonth,
+        @Schema(description = "Expiry year; null until active", example = "2029") @Nullable Integer expiryYear,
+        @Schema(description = "Why the processor refused to issue the card; null unless failed") @Nullable Failure failure,
+        @Schema(description = "Where a physical card is sent; null for a virtual card") @Nullable Address shippingAddress,
+        @Schema(description = "When the card was requested (UTC)", example = "2026-03-14T09:28:01.004Z") Instant createdAt,
+        @Schema(description = "When it became active (UTC); null until then", example = "2026-03-14T09:28:03.221Z")
         @Nullable Instant activatedAt,
-        @Nullable Instant closedAt,
-        @Nullable Processing processing) {
+        @Schema(description = "When it was closed (UTC); null unless closed", example = "2026-09-30T17:05:44.930Z") @Nullable Instant closedAt,
+        @Schema(description = "How its issuance is going while that keeps failing; null otherwise") @Nullable Processing processing) {
 
-    public record Failure(String code, String message) {
+    @Schema(name = "CardFailure", description = "The processor's refusal to issue a card")
+    public record Failure(
+            @Schema(description = "A stable snake_case code from the card processor. The built-in sandbox processor "
+                    + "answers shipping_address_required, shipping_country_not_supported or processor_declined; "
+                    + "another processor may add its own", example = "shipping_country_not_supported") String code,
+            @Schema(description = "The refusal, for a person", example = "Product prod_eur_physical does not ship to US")
+            String message) {
     }
 
     static CardResponse of(Card card, Product product, long balance) {
-        return new CardResponse(card.id(), card.customerId(), card.productId(), card.state().wire(),
-                product.form().name().toLowerCase(java.util.Locale.ROOT), product.currency(), balance, card.nameOnCard(),
+        return new CardResponse(card.id(), card.customerId(), card.productId(), card.state(),
+                product.form(), product.currency(), balance, card.nameOnCard(),
                 card.last4(), card.maskedPan(), card.expiryMonth(), card.expiryYear(),
                 card.failureCode() == null ? null : new Failure(card.failureCode(), card.failureMessage()),
                 card.shippingAddress(), card.createdAt(), card.activatedAt(), card.closedAt(), null);

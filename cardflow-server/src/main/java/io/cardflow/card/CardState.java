@@ -1,5 +1,6 @@
 package io.cardflow.card;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ public enum CardState {
         return TRANSITIONS.get(this).contains(next);
     }
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,8 +1,9 @@
 package io.cardflow.common;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.springframework.http.HttpStatus;
 
-/** The stable machine codes of our problem responses, each with its HTTP status. */
+/** The stable machine codes of our problem responses, each with its HTTP status. Never rename a code. */
 public enum ErrorCode {
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "Malformed JSON"),
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
@@ -51,6 +52,7 @@ public enum ErrorCode {
         return title;
     }
 
+    @JsonValue
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

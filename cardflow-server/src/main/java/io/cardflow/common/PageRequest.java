@@ -12,6 +12,11 @@ public record PageRequest(int limit, String startingAfter) {
     public static final String CURSOR_PATTERN = "[A-Za-z0-9_]{1,64}";
     private static final Pattern ID_SHAPE = Pattern.compile(CURSOR_PATTERN);
 
+    /** How the list parameters are documented on every list operation. */
+    public static final String LIMIT_DESCRIPTION = "How many objects to return: an integer from 1 to 100; 10 when absent";
+    public static final String STARTING_AFTER_DESCRIPTION = "A cursor: the id of the last object of the previous page, "
+            + "to get the page after it; absent for the first page";
+
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
 

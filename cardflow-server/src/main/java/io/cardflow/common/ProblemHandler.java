@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -107,6 +108,11 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // A browser or client that went away mid-answer: nothing is wrong, and nobody is left to answer.
+            log.debug("Client went away while {} {} was answered: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            return null;
+        }
         if (DatabaseBusy.causedBy(e)) {
             log.warn("Database busy serving {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
             return respond(ErrorCode.TEMPORARILY_UNAVAILABLE, DATABASE_BUSY, request, List.of());

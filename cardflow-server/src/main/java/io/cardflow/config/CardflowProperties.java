@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /** The {@code cardflow.*} settings; each has an environment equivalent ({@code cardflow.data-dir} = {@code CARDFLOW_DATA_DIR}). */
 @ConfigurationProperties("cardflow")
@@ -21,7 +22,8 @@ public record CardflowProperties(
         @DefaultValue Database database,
         @DefaultValue Providers providers,
         @DefaultValue RateLimits rateLimits,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Jobs jobs,
+        @DefaultValue Metrics metrics) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -35,7 +37,7 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + "]";
     }
 
     private static String redacted(String secret) {
@@ -121,6 +123,14 @@ public record CardflowProperties(
     }
 
     public enum DemoMerchant { AUTO, ALWAYS, NEVER }
+
+    /**
+     * Whether {@code /actuator/prometheus} and {@code /actuator/info} answer without the operator key: for a network
+     * where only the scraper can reach the server. They say how much money the ledger holds and how busy each kind of
+     * work is, so by default they need the key like the operator API.
+     */
+    public record Metrics(@Name("public") @DefaultValue("false") boolean publicAccess) {
+    }
 
     /** Background work (KYC decisions, card issuance, top-up settlement). */
     public record Jobs(@DefaultValue Retry retry) {

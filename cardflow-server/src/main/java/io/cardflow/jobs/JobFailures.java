@@ -8,7 +8,6 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.cardflow.config.CardflowProperties;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -55,9 +54,6 @@ class JobFailures implements FailureHandler<String>, DbSchedulerCustomizer {
         durable.forEach(task -> task.failuresHandledBy(this));
         this.failures = durable.stream().collect(Collectors.toMap(Task::getName, task -> Counter.builder("cardflow.jobs.failures")
                 .description("Failed attempts of background jobs").tag("task", task.getName()).register(meters)));
-        durable.forEach(task -> Gauge.builder("cardflow.jobs.parked", () -> failing.countParked(task.getName()))
-                .description("Background jobs parked after exhausting their attempts, waiting for an operator (the same on every node)")
-                .tag("task", task.getName()).register(meters));
     }
 
     @Override

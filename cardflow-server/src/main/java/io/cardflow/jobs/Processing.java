@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
 @Schema(description = "Present only while the object's background work is failing: retrying after failed attempts, or "
         + "parked for an operator after too many. The object's status is unchanged meanwhile.")
 public record Processing(
-        @Schema(example = "retrying") Status status,
+        @Schema(description = "retrying: tried again automatically after a backoff; parked: stopped after too many "
+                + "attempts, waiting for an operator", example = "retrying") Status status,
         @Schema(description = "Failed attempts so far", example = "7") int attempts,
-        Instant lastFailureAt,
-        @Schema(description = "When the work is tried again; absent when parked") @Nullable Instant nextAttemptAt) {
+        @Schema(description = "When the last attempt failed (UTC)", example = "2026-03-14T09:28:41.007Z") Instant lastFailureAt,
+        @Schema(description = "When the work is tried again (UTC); absent when parked", example = "2026-03-14T09:29:45.007Z")
+        @Nullable Instant nextAttemptAt) {
 
     public enum Status {
         @JsonProperty("retrying") RETRYING,

@@ -1,15 +1,17 @@
 package io.cardflow.kyc;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/admin/applications")
-@Tag(name = "Operator: manual review")
+@Tag(name = "Operator: manual review", description = "Operator key only. Applications the verification engine left "
+        + "for a person (a name close to a watch-list entry): list them, look at the submitted data, approve or reject.")
 class AdminApplicationController {
 
     private final ApplicationService applications;
@@ -32,38 +35,66 @@ class AdminApplicationController {
         this.jsonMapper = jsonMapper;
     }
 
+    @Schema(description = "The operator's decision")
     enum Decision {
         @JsonProperty("approved") APPROVED,
         @JsonProperty("rejected") REJECTED
     }
 
-    record DecisionRequest(@NotNull Decision decision, @Size(max = 500) String note) {
+    @Schema(description = "An operator's decision on an application in manual review")
+    record DecisionRequest(
+            @Schema(description = "approved lets the customer get cards of the product; rejected gives the reason "
+                    + "manual_review_rejected and, if attempts remain, lets the merchant resubmit", example = "approved")
+            @NotNull Decision decision,
+            @Schema(description = "Why, for the record (not shown to the merchant); optional",
+                    example = "Different date of birth than the listed person") @Size(max = 500) String note) {
     }
 
     /**
      * What an operator needs to decide: the application and the data the merchant submitted for it, in the property
      * of its kind (a oneOf of the two shapes could not tell them apart: neither carries a type).
      */
-    record ReviewItem(String merchantId, ApplicationResponse application,
-                      @Schema(description = "The KYC data submitted, when the product is for individuals") @Nullable IndividualKyc kyc,
-                      @Schema(description = "The KYB data submitted, when the product is for businesses") @Nullable BusinessKyb kyb) {
+    @Schema(description = "An application with what an operator needs to decide it: the merchant and the submitted data")
+    record ReviewItem(
+            @Schema(description = "The merchant whose customer applied", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp")
+            String merchantId,
+            @Schema(description = "The application, as the merchant sees it") ApplicationResponse application,
+            @Schema(description = "The KYC data submitted, when the product is for individuals; absent otherwise")
+            @Nullable IndividualKyc kyc,
+            @Schema(description = "The KYB data submitted, when the product is for businesses; absent otherwise")
+            @Nullable BusinessKyb kyb) {
     }
 
     @GetMapping("/review-queue")
-    @Operation(summary = "Applications waiting for an operator, oldest first")
-    Page<ReviewItem> listReviewQueue(@RequestParam(required = false) String limit,
+    @Operation(summary = "Applications waiting for an operator, oldest first",
+            description = "The manual-review queue: applications whose names closely resemble a watch-list entry, oldest "
+                    + "first. Next: decide each with POST /api/v1/admin/applications/{applicationId}/decision.")
+    @ApiResponse(responseCode = "200", description = "A page of applications in manual review")
+    Page<ReviewItem> listReviewQueue(@Parameter(description = PageRequest.LIMIT_DESCRIPTION, example = "10")
+                                 @RequestParam(required = false) String limit,
+                                 @Parameter(description = PageRequest.STARTING_AFTER_DESCRIPTION,
+                                         example = "app_8Zk3Lm2Qx7Vb4Nc9Wd1Ty6Hp")
                                  @RequestParam(required = false) String startingAfter) {
         return applications.reviewQueue(PageRequest.of(limit, startingAfter)).map(this::item);
     }
 
     @GetMapping("/{applicationId}")
-    ReviewItem getApplication(@PathVariable String applicationId) {
+    @Operation(summary = "Get any application, with its submitted data",
+            description = "Any merchant's application, in any status, with the data that was submitted for it.")
+    @ApiResponse(responseCode = "200", description = "The application and its data")
+    ReviewItem getApplication(@Parameter(description = "The application's id", example = "app_8Zk3Lm2Qx7Vb4Nc9Wd1Ty6Hp")
+                              @PathVariable String applicationId) {
         return item(applications.get(applicationId));
     }
 
     @PostMapping("/{applicationId}/decision")
-    @Operation(summary = "Approve or reject an application that the engine left for manual review")
-    ReviewItem decideApplication(@PathVariable String applicationId, @Valid @RequestBody DecisionRequest request) {
+    @Operation(summary = "Approve or reject an application that the engine left for manual review",
+            description = "Decides an application in manual review, at once: its status becomes approved or rejected for "
+                    + "the merchant's next poll. An application not in manual review (never sent there, or already "
+                    + "decided) is a 409 application_not_in_review.")
+    @ApiResponse(responseCode = "200", description = "Decided; the application shows its new status")
+    ReviewItem decideApplication(@Parameter(description = "The application's id", example = "app_8Zk3Lm2Qx7Vb4Nc9Wd1Ty6Hp")
+                                 @PathVariable String applicationId, @Valid @RequestBody DecisionRequest request) {
         ApplicationState decision = request.decision() == Decision.APPROVED ? ApplicationState.APPROVED : ApplicationState.REJECTED;
         return item(applications.review(applicationId, decision, request.note()));
     }

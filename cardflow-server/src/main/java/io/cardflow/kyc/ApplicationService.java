@@ -1,6 +1,7 @@
 package io.cardflow.kyc;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import io.cardflow.common.AfterCommit;
 import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.common.HolderType;
@@ -15,11 +16,15 @@ import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.jobs.Processing;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +42,8 @@ public class ApplicationService {
     static final TaskDescriptor<String> DECISION = TaskDescriptor.of("kyc-decision", String.class);
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
     private static final int JANITOR_BATCH = 100;
+    private static final String ENGINE = "engine";
+    private static final String OPERATOR = "operator";
 
     private final ApplicationRepository applications;
     private final CustomerService customers;
@@ -47,10 +54,11 @@ public class ApplicationService {
     private final JsonMapper jsonMapper;
     private final CardflowProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ApplicationService(ApplicationRepository applications, CustomerService customers, ProductCatalog products,
                        VerificationProvider provider, BackgroundJobs jobs, Validation validation, JsonMapper jsonMapper,
-                       CardflowProperties properties, Clock clock) {
+                       CardflowProperties properties, Clock clock, MeterRegistry meters) {
         this.applications = applications;
         this.customers = customers;
         this.products = products;
@@ -60,6 +68,12 @@ public class ApplicationService {
         this.jsonMapper = jsonMapper;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        List.of(ApplicationState.APPROVED, ApplicationState.REJECTED, ApplicationState.MANUAL_REVIEW)
+                .forEach(outcome -> decisions(outcome, ENGINE));
+        List.of(ApplicationState.APPROVED, ApplicationState.REJECTED).forEach(outcome -> decisions(outcome, OPERATOR));
+        Gauge.builder("cardflow.kyc.manual-review", () -> applications.countInState(ApplicationState.MANUAL_REVIEW))
+                .description("Applications waiting for an operator's decision (the same on every node)").register(meters);
     }
 
     /**
@@ -127,9 +141,10 @@ public class ApplicationService {
             case BUSINESS -> provider.verify(applicationId, jsonMapper.readValue(application.submission(), BusinessKyb.class), asOf);
         };
         ApplicationState next = ApplicationState.of(verdict.outcome());
-        if (applications.transition(applicationId, ApplicationState.SUBMITTED, next, verdict.reasons(), "engine", null,
+        if (applications.transition(applicationId, ApplicationState.SUBMITTED, next, verdict.reasons(), ENGINE, null,
                 clock.instant())) {
             log.info("Application {} decided: {} {}", applicationId, next, verdict.reasons());
+            AfterCommit.run(decisions(next, ENGINE)::increment);
         }
     }
 
@@ -162,10 +177,11 @@ public class ApplicationService {
         if (application.state() != ApplicationState.MANUAL_REVIEW || !application.state().canBecome(decision)
                 || !applications.transition(applicationId, ApplicationState.MANUAL_REVIEW, decision,
                 decision == ApplicationState.REJECTED ? List.of(ReasonCode.MANUAL_REVIEW_REJECTED) : List.of(),
-                "operator", note, clock.instant())) {
+                OPERATOR, note, clock.instant())) {
             throw new ApiException(ErrorCode.APPLICATION_NOT_IN_REVIEW, "Application '" + applicationId
                     + "' is not waiting for manual review");
         }
+        AfterCommit.run(decisions(decision, OPERATOR)::increment);
         return applications.find(applicationId).orElseThrow();
     }
 
@@ -212,6 +228,13 @@ public class ApplicationService {
                 yield latest.attempt() + 1;
             }
         };
+    }
+
+    private Counter decisions(ApplicationState outcome, String decidedBy) {
+        return Counter.builder("cardflow.kyc.decisions")
+                .description("KYC/KYB decisions: by the verification engine, or by an operator after manual review")
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).tag("decided_by", decidedBy)
+                .register(meters);
     }
 
     private static String wire(HolderType type) {

@@ -8,10 +8,10 @@ import java.util.Set;
  * {@code underreview} on the wire: the client cannot tell the engine's queue from an operator's.
  */
 public enum ApplicationState {
-    SUBMITTED("underreview"),
-    MANUAL_REVIEW("underreview"),
-    APPROVED("approved"),
-    REJECTED("rejected");
+    SUBMITTED(ApplicationStatus.UNDERREVIEW),
+    MANUAL_REVIEW(ApplicationStatus.UNDERREVIEW),
+    APPROVED(ApplicationStatus.APPROVED),
+    REJECTED(ApplicationStatus.REJECTED);
 
     private static final Map<ApplicationState, Set<ApplicationState>> TRANSITIONS = Map.of(
             SUBMITTED, Set.of(APPROVED, REJECTED, MANUAL_REVIEW),
@@ -19,14 +19,14 @@ public enum ApplicationState {
             APPROVED, Set.of(),
             REJECTED, Set.of());
 
-    private final String wireStatus;
+    private final ApplicationStatus status;
 
-    ApplicationState(String wireStatus) {
-        this.wireStatus = wireStatus;
+    ApplicationState(ApplicationStatus status) {
+        this.status = status;
     }
 
-    public String wireStatus() {
-        return wireStatus;
+    public ApplicationStatus status() {
+        return status;
     }
 
     public boolean canBecome(ApplicationState next) {

@@ -1,43 +1,30 @@
 package io.cardflow.kyc;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.cardflow.common.Address;
 import io.cardflow.common.IsoCountry;
 import io.cardflow.common.NoControlCharacters;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Objects;
 
 /** A KYB application for a business and the natural persons who own it. */
+@Schema(description = "KYB data of a company, for a product whose holderType is business (submitted for a business "
+        + "customer). Every field is required; beneficialOwners lists 1 to 10 people whose ownershipPercent add up to at "
+        + "most 100 (more is reported on the field beneficialOwners).")
 public record BusinessKyb(
+        @Schema(description = "The company's registered name", example = "Blue Harbor Trading LLC")
         @NotBlank @Size(max = 200) @NoControlCharacters String legalName,
+        @Schema(description = "The company's registration number in its country's register: 2 to 40 letters, digits, "
+                + "spaces, periods, slashes or hyphens", example = "HRB 12345")
         @NotBlank @Pattern(regexp = "[A-Za-z0-9 ./-]{2,40}") String registrationNumber,
+        @Schema(description = "Country of registration: ISO 3166-1 alpha-2 code, upper case", example = "US")
         @NotBlank @IsoCountry String country,
-        @NotNull @Valid Address address,
-        @NotEmpty @Size(max = 10) List<@Valid @NotNull BeneficialOwner> beneficialOwners) {
-
-    /**
-     * Nobody can own more than the whole company. Missing lists, owners and percentages count as valid
-     * here because their own constraints already report them, and reporting twice only confuses clients.
-     */
-    @JsonIgnore
-    @AssertTrue(message = "beneficial owners' ownership percentages must not add up to more than 100")
-    public boolean isOwnershipTotalValid() {
-        if (beneficialOwners == null) {
-            return true;
-        }
-        long total = beneficialOwners.stream()
-                .filter(Objects::nonNull)
-                .map(BeneficialOwner::ownershipPercent)
-                .filter(Objects::nonNull)
-                .mapToLong(Integer::longValue)
-                .sum();
-        return total <= 100;
-    }
+        @Schema(description = "Registered address") @NotNull @Valid Address address,
+        @Schema(description = "The people who own the company, 1 to 10; their percentages add up to at most 100")
+        @NotEmpty @Size(max = 10) @OwnershipWithinWhole List<@Valid @NotNull BeneficialOwner> beneficialOwners) {
 }

@@ -159,4 +159,16 @@ class LedgerRepository {
                 .query((rs, n) -> new CurrencyBalance(rs.getString("currency"), rs.getLong("available"), rs.getLong("pending")))
                 .list();
     }
+
+    /** The accounts of one kind and currency: how many, and their balances summed. */
+    record Total(AccountKind kind, String currency, long accounts, long balance) {
+    }
+
+    /** Every account kind and currency in use, summed in one pass over the accounts: for the metrics. */
+    List<Total> totals() {
+        return jdbc.sql("select kind, currency, count(*) as accounts, sum(balance) as balance from ledger_accounts group by kind, currency")
+                .query((rs, n) -> new Total(AccountKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("currency"), rs.getLong("accounts"), rs.getLong("balance")))
+                .list();
+    }
 }

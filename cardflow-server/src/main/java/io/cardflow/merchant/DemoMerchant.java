@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written to {@code <data-dir>/demo-merchant-api-key.txt}, so that a new user can make a first call at once.
  */
 @Component
-class DemoMerchant {
+public class DemoMerchant {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMerchant.class);
-    static final String KEY_FILE = "demo-merchant-api-key.txt";
+    public static final String KEY_FILE = "demo-merchant-api-key.txt";
     static final long OPENING_BALANCE = 100_000_000L;
 
     private final CardflowProperties properties;
@@ -41,7 +43,9 @@ class DemoMerchant {
         this.transaction = transaction;
     }
 
+    /** Before the ready report, which says where the key is. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void createOnFirstStart() throws SQLException, java.io.IOException {
         boolean wanted = switch (properties.demoMerchant()) {
             case ALWAYS -> true;

@@ -2,25 +2,35 @@ package io.cardflow.product;
 
 import io.cardflow.common.HolderType;
 import io.cardflow.common.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /** A card product of the catalog. Amounts are minor units of {@code currency}. */
+@Schema(description = "A card product a merchant can offer: who it is for, its currency and form, and its limits. Amounts "
+        + "are in minor units of the currency. Products are configured by the operator, not created through the API.")
 public record Product(
-        String id,
-        String name,
-        String currency,
+        @Schema(description = "The product's id (prefix prod_)", example = "prod_usd_virtual") String id,
+        @Schema(description = "The product's name", example = "USD Virtual Card") String name,
+        @Schema(description = "The currency of its cards and top-ups (ISO 4217)", example = "USD") String currency,
+        @Schema(description = "Who may hold it, and so which verification it needs: individual (KYC, IndividualKyc) or "
+                + "business (KYB, BusinessKyb); only customers of that type can apply", example = "individual")
         HolderType holderType,
+        @Schema(description = "virtual, or physical (needs nameOnCard and a shippingAddress)", example = "virtual")
         CardForm form,
-        long topUpMinimum,
-        long topUpMaximum,
-        long cardBalanceMaximum,
-        int cardsPerCustomer,
-        int kycAttempts,
-        String bin,
-        List<String> shippingCountries) {
+        @Schema(description = "The smallest top-up", example = "100") long topUpMinimum,
+        @Schema(description = "The largest top-up", example = "500000") long topUpMaximum,
+        @Schema(description = "The most a card may hold; a top-up beyond it is rejected at settlement",
+                example = "1000000") long cardBalanceMaximum,
+        @Schema(description = "How many cards one customer may hold at once (failed and closed ones do not count)",
+                example = "3") int cardsPerCustomer,
+        @Schema(description = "How many applications one customer may submit for it", example = "3") int kycAttempts,
+        @Schema(description = "The first digits of its card numbers (bank identification number), 6 to 8 digits",
+                example = "424242") String bin,
+        @Schema(description = "ISO 3166-1 alpha-2 countries a physical card can be shipped to; empty for virtual",
+                example = "[\"DE\", \"FR\"]") List<String> shippingCountries) {
 
     public Product {
         shippingCountries = shippingCountries == null ? List.of() : List.copyOf(shippingCountries);

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 public class AdminKey {
 
     private static final Logger log = LoggerFactory.getLogger(AdminKey.class);
-    static final String SETTING = "cardflow.admin-key";
-    static final String FILE_NAME = "admin-key.txt";
+    public static final String SETTING = "cardflow.admin-key";
+    public static final String FILE_NAME = "admin-key.txt";
     private static final int MIN_LENGTH = 16;
     private static final String IF_EMPTY = "restore it from a backup, or delete it (a node that finds no key file uses the "
             + "operator key of the database, or generates one into this file if there is none), or set " + SETTING;

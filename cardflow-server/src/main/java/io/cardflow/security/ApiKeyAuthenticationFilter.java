@@ -17,8 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <key>}: the operator key on {@code /api/v1/admin/**}, a merchant API
- * key everywhere else. A key that is presented but wrong is refused here; a missing one is left to the
+ * Authenticates {@code Authorization: Bearer <key>}: the operator key on {@code /api/v1/admin/**} and the actuator's
+ * endpoints but health, a merchant API key everywhere else under {@code /api/}. A key that is presented but wrong is refused here; a missing one is left to the
  * authorization rules, which answer 401 where a key is needed. Rate limits apply here too: a client address that
  * failed too often has no key checked for a while, and an authenticated key is held to its request rate.
  */
@@ -42,7 +42,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String uri = request.getRequestURI();
+        return !uri.startsWith("/api/") && !OperatorEndpoints.matches(uri);
     }
 
     @Override
@@ -66,7 +67,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         String presented = header.substring(BEARER.length()).strip();
         String keyId;
-        if (request.getRequestURI().startsWith("/api/v1/admin/")) {
+        if (OperatorEndpoints.matches(request.getRequestURI())) {
             if (!adminKey.matches(presented)) {
                 refuse(request, response, address, "Invalid operator key");
                 return;

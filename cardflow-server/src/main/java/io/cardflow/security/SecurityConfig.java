@@ -1,7 +1,11 @@
 package io.cardflow.security;
 
+import static io.cardflow.security.OperatorEndpoints.ACTUATOR;
+import static io.cardflow.security.OperatorEndpoints.HEALTH;
+
 import io.cardflow.common.ErrorCode;
 import io.cardflow.common.ProblemWriter;
+import io.cardflow.config.CardflowProperties;
 import io.cardflow.merchant.ApiKeyService;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +34,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AdminKey adminKey, ApiKeyService apiKeys, ProblemWriter problems,
-                                     RateLimiter rateLimiter) throws Exception {
+                                     RateLimiter rateLimiter, CardflowProperties properties) throws Exception {
+        String[] publicActuator = properties.metrics().publicAccess()
+                ? new String[] {HEALTH, HEALTH + "/**", ACTUATOR + "/prometheus", ACTUATOR + "/info"}
+                : new String[] {HEALTH, HEALTH + "/**"};
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -42,12 +49,14 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/admin/**").hasRole("OPERATOR")
                         .requestMatchers("/api/**").hasRole("MERCHANT")
+                        .requestMatchers(publicActuator).permitAll()
+                        .requestMatchers(ACTUATOR + "/**").hasRole("OPERATOR")
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
                                 ErrorCode.UNAUTHORIZED, "Missing API key: send 'Authorization: Bearer <key>'"))
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
-                                ErrorCode.UNAUTHORIZED, request.getRequestURI().startsWith("/api/v1/admin/")
+                                ErrorCode.UNAUTHORIZED, OperatorEndpoints.matches(request.getRequestURI())
                                         ? "This endpoint needs the operator key" : "This endpoint needs a merchant API key")));
         return http.build();
     }

@@ -9,7 +9,7 @@ public record TopUp(
         long amount,
         String currency,
         TopUpState state,
-        String reasonCode,
+        TopUpRejection rejection,
         Instant createdAt,
         Instant decidedAt) {
 }

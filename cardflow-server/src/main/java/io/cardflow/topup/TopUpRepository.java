@@ -82,7 +82,7 @@ class TopUpRepository {
     }
 
     /** A settlement's outcome for one top-up. */
-    record Decision(String topUpId, TopUpState outcome, String reasonCode) {
+    record Decision(String topUpId, TopUpState outcome, TopUpRejection rejection) {
     }
 
     /**
@@ -94,7 +94,8 @@ class TopUpRepository {
         int[] updated = batch.batchUpdate("""
                         update topups set state = ?, reason_code = ?, decided_at = ?
                         where id = ? and state = 'PENDING'""",
-                decisions.stream().map(d -> new Object[] {d.outcome().name(), d.reasonCode(), decidedAt, d.topUpId()}).toList());
+                decisions.stream().map(d -> new Object[] {d.outcome().name(),
+                        d.rejection() == null ? null : d.rejection().code(), decidedAt, d.topUpId()}).toList());
         if (Arrays.stream(updated).anyMatch(rows -> rows != 1 && rows != Statement.SUCCESS_NO_INFO)) {
             throw new IllegalStateException("A locked pending top-up was not pending any more: " + decisions);
         }
@@ -114,7 +115,8 @@ class TopUpRepository {
 
     private static TopUp map(ResultSet rs) throws SQLException {
         return new TopUp(rs.getString("id"), rs.getString("merchant_id"), rs.getString("card_id"), rs.getLong("amount"),
-                rs.getString("currency"), TopUpState.valueOf(rs.getString("state")), rs.getString("reason_code"),
+                rs.getString("currency"), TopUpState.valueOf(rs.getString("state")),
+                rs.getString("reason_code") == null ? null : TopUpRejection.of(rs.getString("reason_code")),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "decided_at"));
     }
 }

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.cardflow.card.Card;
 import io.cardflow.card.CardService;
 import io.cardflow.card.CardState;
+import io.cardflow.common.AfterCommit;
 import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.common.Ids;
@@ -16,6 +17,8 @@ import io.cardflow.jobs.Processing;
 import io.cardflow.ledger.LedgerService;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +43,9 @@ public class TopUpService {
     static final TaskDescriptor<String> SETTLEMENT = TaskDescriptor.of("topup-settlement", String.class);
     private static final Logger log = LoggerFactory.getLogger(TopUpService.class);
 
+    /** The reason tag of an approval, which has none: every series of a meter has the same tags. */
+    private static final String NO_REASON = "none";
+
     private final TopUpRepository topUps;
     private final CardService cards;
     private final ProductCatalog products;
@@ -47,9 +53,10 @@ public class TopUpService {
     private final BackgroundJobs jobs;
     private final CardflowProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     TopUpService(TopUpRepository topUps, CardService cards, ProductCatalog products, LedgerService ledger,
-                 BackgroundJobs jobs, CardflowProperties properties, Clock clock) {
+                 BackgroundJobs jobs, CardflowProperties properties, Clock clock, MeterRegistry meters) {
         this.topUps = topUps;
         this.cards = cards;
         this.products = products;
@@ -57,6 +64,11 @@ public class TopUpService {
         this.jobs = jobs;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        decisions(TopUpState.APPROVED, NO_REASON);
+        for (TopUpRejection rejection : TopUpRejection.values()) {
+            decisions(TopUpState.REJECTED, rejection.code());
+        }
     }
 
     /** A top-up asked for: the card to fund and the amount. */
@@ -162,7 +174,7 @@ public class TopUpService {
         List<TopUpRepository.Decision> decisions = new ArrayList<>();
         List<LedgerService.Settlement> settlements = new ArrayList<>();
         for (TopUp topUp : batch) {
-            String rejection = rejection(lockedCards.get(topUp.cardId()), cardBalances.get(topUp.cardId()), topUp.amount());
+            TopUpRejection rejection = rejection(lockedCards.get(topUp.cardId()), cardBalances.get(topUp.cardId()), topUp.amount());
             if (rejection == null) {
                 cardBalances.merge(topUp.cardId(), topUp.amount(), Long::sum);
                 decisions.add(new TopUpRepository.Decision(topUp.id(), TopUpState.APPROVED, null));
@@ -173,19 +185,27 @@ public class TopUpService {
             }
         }
         topUps.decideAll(decisions, now);
+        AfterCommit.run(() -> decisions.forEach(d ->
+                decisions(d.outcome(), d.rejection() == null ? NO_REASON : d.rejection().code()).increment()));
         ledger.settleHeld(trigger.merchantId(), trigger.currency(), settlements);
         jobs.cancelWaiting(SETTLEMENT, batch.stream().skip(1).map(TopUp::id).toList());
         decisions.forEach(d -> log.info("Top-up {} {}{}", d.topUpId(), d.outcome().wire(),
-                d.reasonCode() == null ? "" : " (" + d.reasonCode() + ")"));
+                d.rejection() == null ? "" : " (" + d.rejection().code() + ")"));
         return batch.size();
     }
 
+    private Counter decisions(TopUpState outcome, String reason) {
+        return Counter.builder("cardflow.topups.settlement.decisions").description("Top-ups settled: approved onto the card, "
+                + "or rejected and refunded to the merchant").tag("outcome", outcome.wire()).tag("reason", reason).register(meters);
+    }
+
     /** Why a top-up of this amount cannot go onto the card at settlement, or null when it can. */
-    private String rejection(Card card, long cardBalance, long amount) {
+    private TopUpRejection rejection(Card card, long cardBalance, long amount) {
         if (card.state() != CardState.ACTIVE) {
-            return "card_not_active";
+            return TopUpRejection.CARD_NOT_ACTIVE;
         }
-        return cardBalance + amount > products.get(card.productId()).cardBalanceMaximum() ? "card_balance_limit_exceeded" : null;
+        return cardBalance + amount > products.get(card.productId()).cardBalanceMaximum()
+                ? TopUpRejection.CARD_BALANCE_LIMIT_EXCEEDED : null;
     }
 
     public TopUp get(String merchantId, String topUpId) {

@@ -1,5 +1,6 @@
 package io.cardflow.topup;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** A top-up is {@code pending} from creation until settlement makes it {@code approved} or {@code rejected}, once. */
@@ -8,6 +9,7 @@ public enum TopUpState {
     APPROVED,
     REJECTED;
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -36,13 +36,13 @@ class ApplicationStateTest {
     @EnumSource(names = {"SUBMITTED", "MANUAL_REVIEW"})
     void waitingStatesAreUndecided(ApplicationState waiting) {
         assertThat(waiting.isDecided()).isFalse();
-        assertThat(waiting.wireStatus()).isEqualTo("underreview");
+        assertThat(waiting.status().wire()).isEqualTo("underreview");
     }
 
     @Test
     void decidedStatesHaveTheirWireStatus() {
-        assertThat(APPROVED.wireStatus()).isEqualTo("approved");
-        assertThat(REJECTED.wireStatus()).isEqualTo("rejected");
+        assertThat(APPROVED.status().wire()).isEqualTo("approved");
+        assertThat(REJECTED.status().wire()).isEqualTo("rejected");
     }
 
     @Test

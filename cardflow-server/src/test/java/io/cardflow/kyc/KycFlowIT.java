@@ -202,6 +202,17 @@ class KycFlowIT extends AsNewMerchant {
                 .as("nothing was submitted").isEqualTo(404);
     }
 
+    @Test
+    void ownersAboveTheWholeCompanyAreReportedOnTheRequestField() {
+        String customerId = createCustomer(api, merchant, businessCustomer("Overowned Holdings Ltd"));
+        Api.Response response = submit(api, merchant, customerId, BUSINESS_USD, kyb("Overowned Holdings Ltd", List.of(
+                owner("Grace", "Hopper", LocalDate.of(1970, 1, 1), 60), owner("Alan", "Turing", LocalDate.of(1972, 6, 23), 41))));
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        JsonNode errors = response.json().get("errors");
+        assertThat(errors.valueStream().map(e -> e.get("field").asString()).toList()).containsExactly("beneficialOwners");
+        assertThat(errors.get(0).get("message").asString()).contains("100");
+    }
+
     private void assertRejected(Map<String, Object> kyc, String... reasons) {
         String customerId = createCustomer(api, merchant, individualCustomer("Some", "Applicant"));
         assertThat(submit(api, merchant, customerId, INDIVIDUAL_USD, kyc).status()).isEqualTo(202);

@@ -13,13 +13,13 @@ public final class AddressOptions {
     @Option(names = "--line2", description = "More of the street address.")
     String line2;
 
-    @Option(names = "--city")
+    @Option(names = "--city", description = "City or town.")
     String city;
 
     @Option(names = "--region", description = "State or province.")
     String region;
 
-    @Option(names = "--postal-code")
+    @Option(names = "--postal-code", description = "Postal or ZIP code.")
     String postalCode;
 
     @Option(names = "--country", description = "ISO 3166-1 alpha-2, e.g. US.")

@@ -14,19 +14,19 @@ public final class CustomerOptions {
             description = "The holder type (default individual unless --legal-name is given).")
     String type;
 
-    @Option(names = "--first-name")
+    @Option(names = "--first-name", description = "A person's given name.")
     String firstName;
 
-    @Option(names = "--last-name")
+    @Option(names = "--last-name", description = "A person's family name.")
     String lastName;
 
-    @Option(names = "--date-of-birth", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--date-of-birth", paramLabel = "YYYY-MM-DD", description = "A person's date of birth.")
     LocalDate dateOfBirth;
 
     @Option(names = "--legal-name", description = "A business customer's registered name.")
     String legalName;
 
-    @Option(names = "--email")
+    @Option(names = "--email", description = "The customer's email address.")
     String email;
 
     @Option(names = "--phone", description = "E.164, e.g. +14155550100.")

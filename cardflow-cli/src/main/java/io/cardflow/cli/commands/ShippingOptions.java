@@ -13,19 +13,19 @@ public final class ShippingOptions {
     @Option(names = "--ship-line1", description = "Shipping street address (physical cards).")
     String line1;
 
-    @Option(names = "--ship-line2")
+    @Option(names = "--ship-line2", description = "More of the shipping street address.")
     String line2;
 
-    @Option(names = "--ship-city")
+    @Option(names = "--ship-city", description = "Shipping city or town.")
     String city;
 
-    @Option(names = "--ship-region")
+    @Option(names = "--ship-region", description = "Shipping state or province.")
     String region;
 
-    @Option(names = "--ship-postal-code")
+    @Option(names = "--ship-postal-code", description = "Shipping postal or ZIP code.")
     String postalCode;
 
-    @Option(names = "--ship-country")
+    @Option(names = "--ship-country", description = "Shipping country, ISO 3166-1 alpha-2.")
     String country;
 
     /** The fields given, named as the API names them under {@code shippingAddress.}. */

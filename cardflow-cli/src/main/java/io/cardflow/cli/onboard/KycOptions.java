@@ -20,13 +20,14 @@ final class KycOptions {
     String kybData;
 
     @Option(names = "--document-type", paramLabel = "passport|national_id|driving_licence",
-            defaultValue = "passport", description = "Default: ${DEFAULT-VALUE}.")
+            defaultValue = "passport", description = "The identity document's type (default: ${DEFAULT-VALUE}).")
     String documentType;
 
-    @Option(names = "--document-number")
+    @Option(names = "--document-number", description = "The identity document's number (KYC).")
     String documentNumber;
 
-    @Option(names = "--document-expiry", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--document-expiry", paramLabel = "YYYY-MM-DD",
+            description = "The identity document's expiry date; an expired one is rejected.")
     LocalDate documentExpiry;
 
     @Option(names = "--document-country", description = "Issuing country (default: the nationality).")

@@ -7,11 +7,9 @@ import io.cardflow.cli.UsageException;
 import io.cardflow.cli.commands.CustomerOptions;
 import io.cardflow.cli.commands.ShippingOptions;
 import io.cardflow.sdk.flow.OnboardingIds;
-import io.cardflow.sdk.flow.OnboardingOutcome;
 import io.cardflow.sdk.flow.OnboardingRequest;
 import io.cardflow.sdk.model.Address;
 import io.cardflow.sdk.model.CustomerCreateParams;
-import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +20,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "onboard", sortOptions = false,
         description = {"The whole integration guide in one go: create the customer, submit KYC/KYB, wait for the "
                 + "decision, issue a card, wait until it is active, top it up and wait until the top-up settles.",
-            "A stopped run (timed out, pending review, cancelled) prints the command that resumes it."})
+            "A stopped run (timed out, pending review, cancelled) prints the command that resumes it.",
+            "To try it with sample data and the demo merchant's key, run `cardflow demo`."},
+        footer = {"", "Example: a person (KYC from the same flags) to a virtual card funded with 50.00 USD:",
+            "  cardflow onboard --product prod_usd_virtual --first-name Ana --last-name Lopez \\",
+            "    --email ana@example.com --date-of-birth 1990-04-01 --line1 '1 Main St' --city Springfield \\",
+            "    --postal-code 12345 --country US --document-number X1234567 --document-expiry 2031-01-01 \\",
+            "    --top-up-amount 5000 --currency USD",
+            "A business: --type business --legal-name 'Acme Ltd' ... --kyb @kyb.json (fields in docs/api.md)."})
 public final class OnboardCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,7 +40,8 @@ public final class OnboardCommand implements Callable<Integer> {
             description = "An existing customer (e.g. for a second product) instead of the new customer flags.")
     private String customerId;
 
-    @Option(names = "--product", required = true, paramLabel = "PRODUCT_ID")
+    @Option(names = "--product", required = true, paramLabel = "PRODUCT_ID",
+            description = "The card product to apply for, e.g. prod_usd_virtual (see `cardflow products list`).")
     private String productId;
 
     @Mixin
@@ -56,13 +62,16 @@ public final class OnboardCommand implements Callable<Integer> {
     @Option(names = "--currency", description = "The top-up's currency (ISO 4217), the product's.")
     private String currency;
 
-    @Option(names = "--resume-customer", paramLabel = "CUSTOMER_ID")
+    @Option(names = "--resume-customer", paramLabel = "CUSTOMER_ID",
+            description = "Resume: the customer a stopped run already created.")
     private String resumeCustomer;
 
-    @Option(names = "--resume-card", paramLabel = "CARD_ID")
+    @Option(names = "--resume-card", paramLabel = "CARD_ID",
+            description = "Resume: the card a stopped run already issued.")
     private String resumeCard;
 
-    @Option(names = "--resume-topup", paramLabel = "TOPUP_ID")
+    @Option(names = "--resume-topup", paramLabel = "TOPUP_ID",
+            description = "Resume: the top-up a stopped run already made (txn_...).")
     private String resumeTopUp;
 
     @Option(names = "--flow-id", description = "Makes every request's Idempotency-Key: reuse it to resume (default: new).")
@@ -76,22 +85,9 @@ public final class OnboardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = request();
-        var output = cli.output();
-        var settings = cli.settings();
-        var live = cli.environment().terminal() && !output.json();
-        // With --json, stdout carries only the outcome: progress goes to stderr.
-        var progressOut = output.json() ? cli.errorWriter() : output.writer();
-        var progress = ProgressDisplay.choose(live, progressOut, Clock.systemUTC());
-        var onboarding = cli.onboardings().prepare(cli.client(),
-                poll != null ? poll : PollMode.defaultFor(settings.baseUrl()), progress);
-        try (var ctrlC = new CancelOnInterrupt(onboarding::cancel)) {
-            OnboardingOutcome outcome;
-            try (progress) {
-                outcome = onboarding.run(request);
-            }
-            OutcomeReport.print(outcome, request, output);
-            return ExitCodes.of(outcome);
-        }
+        var outcome = OnboardingRun.run(cli, request, poll);
+        OutcomeReport.print(outcome, request, cli.output());
+        return ExitCodes.of(outcome);
     }
 
     /** The flow's request from the flags; everything wrong with them is reported before any call is made. */

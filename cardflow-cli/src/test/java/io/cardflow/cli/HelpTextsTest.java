@@ -1,0 +1,22 @@
+package io.cardflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardflow.cli.onboard.Onboardings;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Model.OptionSpec;
+
+class HelpTextsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"onboard", "demo"})
+    void everyOptionSaysWhatItIsForAndTheHelpShowsAnExample(String command) {
+        var spec = CardflowCli.commandLine(CliEnvironment.system(), Onboardings.SDK).getSubcommands().get(command)
+                .getCommandSpec();
+
+        assertThat(spec.options()).allSatisfy((OptionSpec option) -> assertThat(String.join(" ", option.description()))
+                .as(option.longestName()).isNotBlank());
+        assertThat(new CliRun().run(command, "--help").out()).contains("Example");
+    }
+}
