@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,6 +25,7 @@ public final class CardflowServerProcess implements AutoCloseable {
     private static final Path JAR = Path.of("..", "cardflow-server", "target", "cardflow-server.jar");
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static final String DEMO_KEY_FILE = "demo-merchant-api-key.txt";
+    private static final String OPERATOR_KEY = "it-operator-key-0123456789";
 
     private final Process process;
     private final Path dataDir;
@@ -37,6 +40,11 @@ public final class CardflowServerProcess implements AutoCloseable {
     }
 
     public static CardflowServerProcess start(String name) throws IOException, InterruptedException {
+        return start(name, List.of());
+    }
+
+    /** Started with more settings ({@code --cardflow.…=…}), which win over the defaults above. */
+    public static CardflowServerProcess start(String name, List<String> settings) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath().normalize() + " is missing: build the server first ("
                     + "./mvnw -pl cardflow-server -DskipTests package, or verify the whole reactor)");
@@ -47,12 +55,14 @@ public final class CardflowServerProcess implements AutoCloseable {
         // The same java as the tests, so the server runs on the JDK the build was asked to use.
         var java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        var process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
+        var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
                 "--server.port=" + port,
                 "--cardflow.data-dir=" + dataDir,
                 "--cardflow.sandbox-delay=PT0S",
                 "--cardflow.demo-merchant=always",
-                "--cardflow.admin-key=it-operator-key-0123456789")
+                "--cardflow.admin-key=" + OPERATOR_KEY));
+        command.addAll(settings);
+        var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -78,6 +88,11 @@ public final class CardflowServerProcess implements AutoCloseable {
     /** The demo merchant's API key; it holds 1,000,000.00 USD and EUR at first start. */
     public String demoMerchantKey() throws IOException {
         return Files.readString(dataDir.resolve(DEMO_KEY_FILE)).strip();
+    }
+
+    /** The operator key, for /api/v1/admin/**. */
+    public String operatorKey() {
+        return OPERATOR_KEY;
     }
 
     /** Healthy first, then the demo merchant's key file, which is written just after the server is ready. */

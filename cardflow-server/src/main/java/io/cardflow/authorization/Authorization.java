@@ -3,6 +3,7 @@ package io.cardflow.authorization;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A purchase attempt on the (simulated) card network, approved or declined with a reason. */
 @Schema(description = "A purchase attempted on a card through the sandbox card network: approved (the amount was debited "
@@ -19,7 +20,7 @@ public record Authorization(
         @Schema(description = "Why it was declined; null when approved. card_not_active: the card is not active; "
                 + "currency_mismatch: not the card's currency; card_not_funded: no top-up approved yet; "
                 + "insufficient_funds: the card's balance does not cover it", example = "insufficient_funds")
-        DeclineCode declineCode,
+        @Nullable DeclineCode declineCode,
         @Schema(description = "When it was attempted (UTC)", example = "2026-03-14T09:30:00.125Z") Instant createdAt) {
 
     public enum Status {

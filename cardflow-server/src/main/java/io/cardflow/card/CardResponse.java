@@ -6,6 +6,7 @@ import io.cardflow.product.CardForm;
 import io.cardflow.product.Product;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A card as the API shows it: never the PAN or CVV, only {@code last4} and the masked PAN. */
 @Schema(description = "A card (phases 4 and 5). It is `pending` while the processor issues it, then `active` (ready to "
@@ -22,20 +23,20 @@ public record CardResponse(
         @Schema(description = "The card's balance in minor units of its currency: approved top-ups less approved "
                 + "purchases", example = "3800") long balance,
         @Schema(description = "The name embossed or printed on the card: the one requested, or the customer's name in "
-                + "upper-case Latin letters", example = "ANA LOPEZ") String nameOnCard,
+                + "upper-case Latin letters", example = "ANA LOPEZ") @Nullable String nameOnCard,
         @Schema(description = "The last four digits of the card number; null until active", example = "4242")
-        String last4,
+        @Nullable String last4,
         @Schema(description = "The card number with all but the first six and last four digits masked; null until active",
-                example = "424242******4242") String maskedPan,
-        @Schema(description = "Expiry month, 1 to 12; null until active", example = "3") Integer expiryMonth,
-        @Schema(description = "Expiry year; null until active", example = "2029") Integer expiryYear,
-        @Schema(description = "Why the processor refused to issue the card; null unless failed") Failure failure,
-        @Schema(description = "Where a physical card is sent; null for a virtual card") Address shippingAddress,
+                example = "424242******4242") @Nullable String maskedPan,
+        @Schema(description = "Expiry month, 1 to 12; null until active", example = "3") @Nullable Integer expiryMonth,
+        @Schema(description = "Expiry year; null until active", example = "2029") @Nullable Integer expiryYear,
+        @Schema(description = "Why the processor refused to issue the card; null unless failed") @Nullable Failure failure,
+        @Schema(description = "Where a physical card is sent; null for a virtual card") @Nullable Address shippingAddress,
         @Schema(description = "When the card was requested (UTC)", example = "2026-03-14T09:28:01.004Z") Instant createdAt,
         @Schema(description = "When it became active (UTC); null until then", example = "2026-03-14T09:28:03.221Z")
-        Instant activatedAt,
-        @Schema(description = "When it was closed (UTC); null unless closed", example = "2026-09-30T17:05:44.930Z") Instant closedAt,
-        @Schema(description = "How its issuance is going while that keeps failing; null otherwise") Processing processing) {
+        @Nullable Instant activatedAt,
+        @Schema(description = "When it was closed (UTC); null unless closed", example = "2026-09-30T17:05:44.930Z") @Nullable Instant closedAt,
+        @Schema(description = "How its issuance is going while that keeps failing; null otherwise") @Nullable Processing processing) {
 
     @Schema(name = "CardFailure", description = "The processor's refusal to issue a card")
     public record Failure(

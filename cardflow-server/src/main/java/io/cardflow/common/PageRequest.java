@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public record PageRequest(int limit, String startingAfter) {
 
-    private static final Pattern ID_SHAPE = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    public static final String CURSOR_PATTERN = "[A-Za-z0-9_]{1,64}";
+    private static final Pattern ID_SHAPE = Pattern.compile(CURSOR_PATTERN);
 
     /** How the list parameters are documented on every list operation. */
     public static final String LIMIT_DESCRIPTION = "How many objects to return: an integer from 1 to 100; 10 when absent";

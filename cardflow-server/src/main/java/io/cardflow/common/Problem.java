@@ -3,6 +3,7 @@ package io.cardflow.common;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An RFC 9457 problem body with our stable {@code code}, the request id and, for 422, the field errors. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -15,12 +16,12 @@ public record Problem(
         @Schema(description = "The HTTP status code, repeated", example = "422") int status,
         @Schema(description = "What went wrong with this request, for a person",
                 example = "address.country: must be an ISO 3166-1 alpha-2 country code in upper case") String detail,
-        @Schema(description = "The path of the request that failed", example = "/api/v1/customers") String instance,
+        @Schema(description = "The path of the request that failed", example = "/api/v1/customers") @Nullable String instance,
         @Schema(description = "The stable machine-readable code; each code always comes with the same status",
                 example = "validation_failed")
         ErrorCode code,
         @Schema(description = "The request's id, also in the X-Request-Id header; quote it when asking for support",
-                example = "req_9fJ2kL7mQ4xZ1vB8nC3dW6pR") String requestId,
+                example = "req_9fJ2kL7mQ4xZ1vB8nC3dW6pR") @Nullable String requestId,
         @Schema(description = "For validation_failed (and a duplicated field), one entry per invalid field")
         List<FieldError> errors) {
 

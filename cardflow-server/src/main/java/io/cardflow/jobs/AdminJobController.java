@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/v1/admin/jobs")
@@ -39,7 +40,7 @@ class AdminJobController {
     record LastError(@Schema(description = "The exception's class", example = "org.postgresql.util.PSQLException")
                      String exceptionClass,
                      @Schema(description = "The first line of its message, cut short", example = "ERROR: new row for relation \"ledger_transactions\" violates check constraint \"ledger_kind_check\"")
-                     String message) {
+                     @Nullable String message) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,7 +62,7 @@ class AdminJobController {
             @Schema(description = "The error of the last failed attempt") LastError lastError,
             @Schema(description = "When it was parked (UTC)", example = "2026-03-14T21:02:40.118Z") Instant parkedAt,
             @Schema(description = "When an operator retried it (UTC); absent while parked", example = "2026-03-15T08:15:00.000Z")
-            Instant rescheduledAt) {
+            @Nullable Instant rescheduledAt) {
 
         static ParkedJobResponse of(FailingJob job) {
             return new ParkedJobResponse(job.id(), job.taskName(), job.objectId(),

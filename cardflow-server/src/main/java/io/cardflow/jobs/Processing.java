@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the background work an object waits for is going, shown on the object only while it is not going well: its
@@ -18,7 +19,7 @@ public record Processing(
         @Schema(description = "Failed attempts so far", example = "7") int attempts,
         @Schema(description = "When the last attempt failed (UTC)", example = "2026-03-14T09:28:41.007Z") Instant lastFailureAt,
         @Schema(description = "When the work is tried again (UTC); absent when parked", example = "2026-03-14T09:29:45.007Z")
-        Instant nextAttemptAt) {
+        @Nullable Instant nextAttemptAt) {
 
     public enum Status {
         @JsonProperty("retrying") RETRYING,

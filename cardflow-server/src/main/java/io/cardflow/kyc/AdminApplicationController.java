@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
@@ -50,14 +50,19 @@ class AdminApplicationController {
                     example = "Different date of birth than the listed person") @Size(max = 500) String note) {
     }
 
-    /** What an operator needs to decide: the application and the data the merchant submitted for it. */
+    /**
+     * What an operator needs to decide: the application and the data the merchant submitted for it, in the property
+     * of its kind (a oneOf of the two shapes could not tell them apart: neither carries a type).
+     */
     @Schema(description = "An application with what an operator needs to decide it: the merchant and the submitted data")
     record ReviewItem(
             @Schema(description = "The merchant whose customer applied", example = "mer_2Rf8Kq1Zx6Wb3Nm7Lc9Vd4Tp")
             String merchantId,
             @Schema(description = "The application, as the merchant sees it") ApplicationResponse application,
-            @Schema(description = "The data submitted: IndividualKyc for an individual product, BusinessKyb for a business one",
-                    oneOf = {IndividualKyc.class, BusinessKyb.class}) JsonNode submission) {
+            @Schema(description = "The KYC data submitted, when the product is for individuals; absent otherwise")
+            @Nullable IndividualKyc kyc,
+            @Schema(description = "The KYB data submitted, when the product is for businesses; absent otherwise")
+            @Nullable BusinessKyb kyb) {
     }
 
     @GetMapping("/review-queue")
@@ -95,8 +100,12 @@ class AdminApplicationController {
     }
 
     private ReviewItem item(Application application) {
-        return new ReviewItem(application.merchantId(),
-                ApplicationResponse.of(application, applications.attemptsAllowed(application.productId())),
-                jsonMapper.readTree(application.submission()));
+        ApplicationResponse response = ApplicationResponse.of(application, applications.attemptsAllowed(application.productId()));
+        return switch (application.holderType()) {
+            case INDIVIDUAL -> new ReviewItem(application.merchantId(), response,
+                    jsonMapper.readValue(application.submission(), IndividualKyc.class), null);
+            case BUSINESS -> new ReviewItem(application.merchantId(), response,
+                    null, jsonMapper.readValue(application.submission(), BusinessKyb.class));
+        };
     }
 }

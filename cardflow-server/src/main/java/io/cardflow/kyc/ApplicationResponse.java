@@ -5,6 +5,7 @@ import io.cardflow.jobs.Processing;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Phases 2 and 3: where an application stands, with the reasons of a rejection or of a manual review. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,8 +29,8 @@ public record ApplicationResponse(
                 + "underreview meanwhile", example = "false") boolean manualReview,
         @Schema(description = "When the data was submitted (UTC)", example = "2026-03-14T09:27:10.112Z") Instant submittedAt,
         @Schema(description = "When it was approved or rejected (UTC); absent while under review",
-                example = "2026-03-14T09:27:12.348Z") Instant decidedAt,
-        @Schema(description = "How its decision is going while that keeps failing; absent otherwise") Processing processing) {
+                example = "2026-03-14T09:27:12.348Z") @Nullable Instant decidedAt,
+        @Schema(description = "How its decision is going while that keeps failing; absent otherwise") @Nullable Processing processing) {
 
     @Schema(name = "ApplicationReason", description = "A reason for a rejection or a manual review")
     public record Reason(

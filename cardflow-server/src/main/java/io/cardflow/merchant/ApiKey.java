@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A merchant API key as listed: never its secret, only the prefix that helps a person recognise it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -15,5 +16,5 @@ public record ApiKey(
         @Schema(description = "The first 10 characters of the secret, to recognise it", example = "sk_3kF9qLm") String prefix,
         @Schema(description = "When it was issued (UTC)", example = "2026-03-01T08:00:00.000Z") Instant createdAt,
         @Schema(description = "When it was revoked (UTC); absent while it works", example = "2026-06-01T08:00:00.000Z")
-        Instant revokedAt) {
+        @Nullable Instant revokedAt) {
 }

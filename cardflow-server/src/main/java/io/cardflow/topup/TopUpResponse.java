@@ -3,6 +3,7 @@ package io.cardflow.topup;
 import io.cardflow.jobs.Processing;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Phases 6–7. {@code transactionId} and {@code topupId} are the same id: the guide uses both names. */
 @Schema(description = "A top-up: money moved from the merchant's balance onto a card (phases 6 and 7). The amount is held "
@@ -18,11 +19,11 @@ public record TopUpResponse(
         @Schema(description = "The card's currency (ISO 4217)", example = "USD") String currency,
         @Schema(description = "pending: held from the merchant's balance, waiting for settlement; approved: on the card; "
                 + "rejected: returned to the merchant's balance (see reason)", example = "approved") TopUpState status,
-        @Schema(description = "Why it was rejected; null unless rejected") Reason reason,
+        @Schema(description = "Why it was rejected; null unless rejected") @Nullable Reason reason,
         @Schema(description = "When the top-up was created (UTC)", example = "2026-03-14T09:28:10.502Z") Instant createdAt,
         @Schema(description = "When it was approved or rejected (UTC); null while pending",
-                example = "2026-03-14T09:28:12.731Z") Instant decidedAt,
-        @Schema(description = "How its settlement is going while that keeps failing; null otherwise") Processing processing) {
+                example = "2026-03-14T09:28:12.731Z") @Nullable Instant decidedAt,
+        @Schema(description = "How its settlement is going while that keeps failing; null otherwise") @Nullable Processing processing) {
 
     @Schema(name = "TopUpReason", description = "Why settlement rejected a top-up")
     public record Reason(

@@ -135,7 +135,7 @@ class KycFlowIT extends AsNewMerchant {
         Api.Response queue = api.get("/api/v1/admin/applications/review-queue?limit=100", TestServer.ADMIN_KEY);
         assertThat(queue.text()).contains(applicationId);
         Api.Response underReview = api.get("/api/v1/admin/applications/" + applicationId, TestServer.ADMIN_KEY);
-        assertThat(underReview.json().get("submission").get("lastName").asString())
+        assertThat(underReview.json().get("kyc").get("lastName").asString())
                 .as("the operator sees what was submitted").isEqualTo("Petrof");
         assertThat(underReview.json().get("application").get("manualReview").asBoolean()).isTrue();
 

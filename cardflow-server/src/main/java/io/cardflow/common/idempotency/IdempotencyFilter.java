@@ -49,6 +49,7 @@ import org.springframework.web.util.WebUtils;
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
@@ -200,7 +201,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static void replay(HttpServletResponse response, IdempotencyStore.Claim.Replay replay) throws IOException {
         response.setStatus(replay.status());
-        response.setHeader("Idempotent-Replayed", "true");
+        response.setHeader(REPLAYED_HEADER, "true");
         if (replay.contentType() != null) {
             response.setContentType(replay.contentType());
         }
