@@ -61,7 +61,7 @@ public class Signals implements SmartLifecycle {
         requireChannel(channel);
         Signal signal = new Signal(origin, channel, payload);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            send(Set.of(signal));
+            send(List.of(signal));
             return;
         }
         @SuppressWarnings("unchecked")
@@ -72,7 +72,8 @@ public class Signals implements SmartLifecycle {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    send(afterCommit);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Signals.this);
+                    send(List.copyOf(afterCommit));
                 }
 
                 @Override
@@ -85,20 +86,24 @@ public class Signals implements SmartLifecycle {
         pending.add(signal);
     }
 
-    /** Calls the listener with the payload of every signal on the channel, from this node or another. */
+    /**
+     * Calls the listener with the payload of every signal on the channel, from this node (on the committing thread,
+     * right after the commit) or another (on the listening thread). It must be quick, and must not publish.
+     */
     public void subscribe(String channel, Consumer<String> listener) {
         requireChannel(channel);
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
     }
 
-    private void send(Set<Signal> signals) {
+    private void send(List<Signal> signals) {
         signals.forEach(this::deliver);
         if (notifier != null) {
             signals.forEach(signal -> notifier.send(signal.encoded()));
         }
     }
 
-    private void received(String encoded) {
+    /** A signal PostgreSQL handed to this node; its own were delivered at their commit. */
+    void received(String encoded) {
         Signal signal = Signal.decode(encoded);
         if (signal == null) {
             log.warn("Ignoring a signal in an unknown format: {}", encoded);
