@@ -64,26 +64,14 @@ public class Signals implements SmartLifecycle {
             send(List.of(signal));
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<Signal> pending = (Set<Signal>) TransactionSynchronizationManager.getResource(this);
+        AfterCommit pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(AfterCommit.class::isInstance).map(AfterCommit.class::cast).filter(mine -> mine.owner() == this)
+                .findFirst().orElse(null);
         if (pending == null) {
-            Set<Signal> afterCommit = new LinkedHashSet<>();
-            TransactionSynchronizationManager.bindResource(this, afterCommit);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(Signals.this);
-                    send(List.copyOf(afterCommit));
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(Signals.this);
-                }
-            });
-            pending = afterCommit;
+            pending = new AfterCommit();
+            TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.add(signal);
+        pending.signals.add(signal);
     }
 
     /**
@@ -93,6 +81,24 @@ public class Signals implements SmartLifecycle {
     public void subscribe(String channel, Consumer<String> listener) {
         requireChannel(channel);
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /**
+     * The signals of one transaction. Kept as the transaction's synchronization, not as a resource bound to the thread:
+     * a transaction started inside it ({@code REQUIRES_NEW}) has synchronizations of its own, and so its own signals.
+     */
+    private final class AfterCommit implements TransactionSynchronization {
+
+        final Set<Signal> signals = new LinkedHashSet<>();
+
+        Signals owner() {
+            return Signals.this;
+        }
+
+        @Override
+        public void afterCommit() {
+            send(List.copyOf(signals));
+        }
     }
 
     private void send(List<Signal> signals) {

@@ -58,8 +58,9 @@ class DueJobsWakeUpIT {
         try (TestServer writer = TestServer.create(RARE_POLLS, SchedulerNeverStarted.class).start();
              TestServer runner = writer.anotherNodeWith().start();
              Connection admin = writer.database().connect()) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .alias("both nodes listening").until(() -> listeningSessions(admin).size() == 2);
             List<Integer> killed = listeningSessions(admin);
-            assertThat(killed).as("one listening session per node").hasSize(2);
             for (int pid : killed) {
                 try (Statement statement = admin.createStatement()) {
                     statement.execute("select pg_terminate_backend(" + pid + ")");

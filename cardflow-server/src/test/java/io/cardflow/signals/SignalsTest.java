@@ -26,7 +26,6 @@ class SignalsTest {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.clearSynchronization();
         }
-        TransactionSynchronizationManager.getResourceMap().keySet().forEach(TransactionSynchronizationManager::unbindResource);
     }
 
     @Test
@@ -51,6 +50,24 @@ class SignalsTest {
     }
 
     @Test
+    void aTransactionStartedInsideAnotherDeliversItsOwnSignalsAtItsOwnCommit() {
+        TransactionSynchronizationManager.initSynchronization();
+        signals.publish("work-due", "outer");
+        List<TransactionSynchronization> outer = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationManager.clearSynchronization(); // suspended, as REQUIRES_NEW does
+        TransactionSynchronizationManager.initSynchronization();
+        signals.publish("work-due", "inner");
+
+        complete(TransactionSynchronization.STATUS_COMMITTED);
+        assertThat(heard).containsExactly("inner");
+
+        TransactionSynchronizationManager.initSynchronization();
+        outer.forEach(TransactionSynchronizationManager::registerSynchronization);
+        complete(TransactionSynchronization.STATUS_ROLLED_BACK);
+        assertThat(heard).containsExactly("inner");
+    }
+
+    @Test
     void aRolledBackTransactionDeliversNothing() {
         TransactionSynchronizationManager.initSynchronization();
         signals.publish("work-due", "a");
@@ -58,7 +75,6 @@ class SignalsTest {
         complete(TransactionSynchronization.STATUS_ROLLED_BACK);
 
         assertThat(heard).isEmpty();
-        assertThat(TransactionSynchronizationManager.getResourceMap()).as("nothing left for the thread's next transaction").isEmpty();
     }
 
     @Test
