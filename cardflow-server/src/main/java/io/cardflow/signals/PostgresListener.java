@@ -75,7 +75,8 @@ final class PostgresListener {
                 }
                 backoff = MIN_BACKOFF;
                 receiveUntilFailure(listening.unwrap(PGConnection.class), listening);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Whatever went wrong, the thread carries on: a node that stopped listening would never know it.
                 if (!running) {
                     return;
                 }
