@@ -30,7 +30,12 @@ class RecordSchemas implements ModelConverter {
 
     private static final String SCHEMAS = "#/components/schemas/";
 
-    private final Map<String, Class<?>> records = new ConcurrentHashMap<>();
+    /**
+     * Shared by every instance: swagger's converter chain is one per JVM, so when several servers run in one JVM (the
+     * integration tests) the instance that sees the schemas may belong to another server's context than the one
+     * asking. Schema names map to the same records in every context.
+     */
+    private static final Map<String, Class<?>> RECORDS = new ConcurrentHashMap<>();
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
@@ -44,7 +49,7 @@ class RecordSchemas implements ModelConverter {
                     : resolved.get$ref() != null && resolved.get$ref().startsWith(SCHEMAS)
                     ? resolved.get$ref().substring(SCHEMAS.length()) : null;
             if (raw.isRecord() && name != null) {
-                records.putIfAbsent(name, raw);
+                RECORDS.putIfAbsent(name, raw);
             }
         }
         return resolved;
@@ -52,7 +57,7 @@ class RecordSchemas implements ModelConverter {
 
     /** The JSON properties always present when the record of this schema is written; empty when not a record. */
     Optional<Set<String>> alwaysPresent(String schemaName) {
-        Class<?> record = records.get(schemaName);
+        Class<?> record = RECORDS.get(schemaName);
         if (record == null) {
             return Optional.empty();
         }
