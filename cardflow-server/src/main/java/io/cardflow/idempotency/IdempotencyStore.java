@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
