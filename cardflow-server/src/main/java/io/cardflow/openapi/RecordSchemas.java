@@ -30,7 +30,13 @@ class RecordSchemas implements ModelConverter {
 
     private static final String SCHEMAS = "#/components/schemas/";
 
-    private final Map<String, Class<?>> records = new ConcurrentHashMap<>();
+    /**
+     * Shared by every instance: springdoc keeps one converter of a class in swagger's JVM-wide registry, so when a
+     * second application context starts in the same JVM (as in the integration tests), its instance replaces the first
+     * one's, and the first context's document would be built without this one seeing its schemas. Which record a schema
+     * name stands for is the same in every context.
+     */
+    private static final Map<String, Class<?>> RECORDS = new ConcurrentHashMap<>();
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
@@ -44,7 +50,7 @@ class RecordSchemas implements ModelConverter {
                     : resolved.get$ref() != null && resolved.get$ref().startsWith(SCHEMAS)
                     ? resolved.get$ref().substring(SCHEMAS.length()) : null;
             if (raw.isRecord() && name != null) {
-                records.putIfAbsent(name, raw);
+                RECORDS.putIfAbsent(name, raw);
             }
         }
         return resolved;
@@ -52,7 +58,7 @@ class RecordSchemas implements ModelConverter {
 
     /** The JSON properties always present when the record of this schema is written; empty when not a record. */
     Optional<Set<String>> alwaysPresent(String schemaName) {
-        Class<?> record = records.get(schemaName);
+        Class<?> record = RECORDS.get(schemaName);
         if (record == null) {
             return Optional.empty();
         }
