@@ -8,7 +8,8 @@
 # Settings (environment): PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres), BENCH_DB (cardflow_bench),
 # BENCH_PORT (18080), BENCH_CLIENTS (1,4,16,64), BENCH_WARMUP (5) BENCH_DURATION (15) seconds per step,
 # BENCH_PGBENCH_SECONDS (15), BENCH_MAX_REQUESTS (1000000 per step), BENCH_HEAP (512m), BENCH_MAX_SECONDS (1800,
-# a hard bound on the load generator), JAVA_HOME (a JDK 21+).
+# a hard bound on the load generator), JAVA_HOME (a JDK 21+), BENCH_STEPS (some scenarios only, e.g. flow: no
+# pgbench, and bench/results/latest is left as it is).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -45,20 +46,22 @@ if [[ ! -f "$SERVER_JAR" || ! -f "$BENCH_JAR" || -n "$(find cardflow-server/src 
 fi
 
 # 1. The database ceiling: pgbench tpcb-like at the same client counts, on its own database.
-echo "pgbench: scale $PGSCALE, ${PGSECONDS}s per client count"
-dropdb --if-exists "$PGBENCH_DB" && createdb "$PGBENCH_DB"
-"$PGBENCH" -i -q -s "$PGSCALE" "$PGBENCH_DB" >>"$LOG" 2>&1
 echo "clients,tps,latency_ms" >"$OUT/pgbench.csv"
-for c in ${CLIENTS//,/ }; do
-  threads=$(( c < $(nproc) ? c : $(nproc) ))
-  result="$("$PGBENCH" -M prepared -c "$c" -j "$threads" -T "$PGSECONDS" -n "$PGBENCH_DB" 2>>"$LOG")"
-  echo "$result" >>"$LOG"
-  tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' <<<"$result")"
-  lat="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$result")"
-  echo "$c,$tps,$lat" >>"$OUT/pgbench.csv"
-  printf '  c=%-3s %10s TPS  %s ms\n' "$c" "$tps" "$lat"
-done
-dropdb --if-exists "$PGBENCH_DB"
+if [[ -z "${BENCH_STEPS:-}" ]]; then
+  echo "pgbench: scale $PGSCALE, ${PGSECONDS}s per client count"
+  dropdb --if-exists "$PGBENCH_DB" && createdb "$PGBENCH_DB"
+  "$PGBENCH" -i -q -s "$PGSCALE" "$PGBENCH_DB" >>"$LOG" 2>&1
+  for c in ${CLIENTS//,/ }; do
+    threads=$(( c < $(nproc) ? c : $(nproc) ))
+    result="$("$PGBENCH" -M prepared -c "$c" -j "$threads" -T "$PGSECONDS" -n "$PGBENCH_DB" 2>>"$LOG")"
+    echo "$result" >>"$LOG"
+    tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' <<<"$result")"
+    lat="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$result")"
+    echo "$c,$tps,$lat" >>"$OUT/pgbench.csv"
+    printf '  c=%-3s %10s TPS  %s ms\n' "$c" "$tps" "$lat"
+  done
+  dropdb --if-exists "$PGBENCH_DB"
+fi
 
 # 2. The server on a fresh database, zero decision delay, fixed heap, JFR on.
 dropdb --if-exists "$DB" && createdb "$DB"
@@ -91,11 +94,15 @@ echo "server pid $SERVER_PID on port $PORT"
 # 3. The load generator (bounded by BENCH_MAX_SECONDS whatever happens).
 BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_ADMIN_KEY="$ADMIN_KEY" BENCH_SERVER_PID="$SERVER_PID" \
 BENCH_OUT="$OUT" BENCH_PGBENCH_CSV="$OUT/pgbench.csv" BENCH_CLIENTS="$CLIENTS" BENCH_WARMUP="$WARMUP" \
-BENCH_DURATION="$DURATION" BENCH_PGBENCH_SECONDS="$PGSECONDS" \
+BENCH_DURATION="$DURATION" BENCH_PGBENCH_SECONDS="$PGSECONDS" BENCH_STEPS="${BENCH_STEPS:-}" \
   timeout "$MAX_SECONDS" "$JAVA" -Xmx1g -Djava.awt.headless=true -jar "$BENCH_JAR" 2>&1 | tee -a "$LOG"
 
 cleanup
 trap - EXIT
+if [[ -n "${BENCH_STEPS:-}" ]]; then
+  echo "done: $OUT (some steps only: bench/results/latest left as it is)"
+  exit 0
+fi
 rm -rf "$ROOT/bench/results/latest"
 mkdir -p "$ROOT/bench/results/latest"
 cp "$OUT"/results.md "$OUT"/results.csv "$OUT"/throughput.png "$OUT"/pgbench.csv "$ROOT/bench/results/latest/"

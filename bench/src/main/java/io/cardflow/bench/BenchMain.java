@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * BENCH_BASE_URL, BENCH_ADMIN_KEY, BENCH_SERVER_PID, BENCH_OUT (result directory), BENCH_PGBENCH_CSV,
  * BENCH_CLIENTS (1,4,16,64), BENCH_WARMUP and BENCH_DURATION (seconds per step), BENCH_MAX_REQUESTS (per step),
  * BENCH_MERCHANTS (100), BENCH_HOT_CUSTOMERS (10 customers of 3 cards for the one-merchant scenario),
- * BENCH_POLL_MS (50, the flows' polling interval), BENCH_OPEN_FRACTION (0.8), BENCH_DRAIN_TIMEOUT (seconds).
+ * BENCH_POLL_MS (50, the flows' polling interval), BENCH_OPEN_FRACTION (0.8), BENCH_DRAIN_TIMEOUT (seconds),
+ * BENCH_STEPS (the scenarios to run, e.g. {@code flow}; all when unset).
  * Only loopback URLs are accepted.
  */
 public final class BenchMain {
@@ -49,6 +50,7 @@ public final class BenchMain {
     private final List<Merchant> merchants = new ArrayList<>();
     private final List<String[]> topUpIds = new ArrayList<>(); // {merchant key, top-up id}
     private final List<Drain> drains = new ArrayList<>();
+    private final List<String> steps;
 
     BenchMain(Map<String, String> env) {
         String base = env.getOrDefault("BENCH_BASE_URL", "http://127.0.0.1:8080");
@@ -65,6 +67,9 @@ public final class BenchMain {
         this.pollMs = Long.parseLong(env.getOrDefault("BENCH_POLL_MS", "50"));
         this.openFraction = Double.parseDouble(env.getOrDefault("BENCH_OPEN_FRACTION", "0.8"));
         this.drainTimeout = Double.parseDouble(env.getOrDefault("BENCH_DRAIN_TIMEOUT", "180"));
+        String steps = env.getOrDefault("BENCH_STEPS", "");
+        this.steps = Arrays.stream((steps.isBlank() ? "http-get,onboard,flow,topup-100,topup-1,status-get" : steps).split(","))
+                .map(String::strip).toList();
         this.runner = new Runner(new ProcSampler(Long.parseLong(env.getOrDefault("BENCH_SERVER_PID", "0"))),
                 Double.parseDouble(env.getOrDefault("BENCH_WARMUP", "5")),
                 Double.parseDouble(env.getOrDefault("BENCH_DURATION", "15")),
@@ -90,30 +95,34 @@ public final class BenchMain {
                 merchants.stream().mapToInt(m -> m.cards().size()).sum(), (System.nanoTime() - t) / 1e9);
         List<StepResult> results = new ArrayList<>();
 
-        for (int c : clientCounts) {
+        for (int c : clientCounts("http-get")) {
             results.add(runner.closed("http-get", "req", c, (ctx, client, i) ->
                     ctx.call(api, api.get(merchantFor(client, i).key(), "/api/v1/balance"), 200)));
         }
         ConcurrentLinkedDeque<Pending> approving = new ConcurrentLinkedDeque<>();
-        for (int c : clientCounts) {
+        for (int c : clientCounts("onboard")) {
             results.add(runner.closed("onboard", "req", c, (ctx, client, i) -> onboard(ctx, client, i, approving)));
         }
-        drain("onboard");
-        for (int c : clientCounts) {
+        if (steps.contains("onboard")) {
+            drain("onboard");
+        }
+        for (int c : clientCounts("flow")) {
             // A whole flow lasts several background decisions: measure it over a longer window.
             results.add(runner.closed("flow", "flow", c, this::flow, Math.max(runnerSeconds() * 2, 10)));
         }
-        drain("flow");
+        if (steps.contains("flow")) {
+            drain("flow");
+        }
 
         AtomicLong spread = new AtomicLong();
-        for (int c : clientCounts) {
+        for (int c : clientCounts("topup-100")) {
             long before = totalTopUpsCreated(spread);
             results.add(runner.closed("topup-100", "req", c, (ctx, client, i) -> topUp(ctx, spreadCard(spread.getAndIncrement()), true)));
             drain("topup-100 c=" + c, spread.get() - before);
         }
         AtomicLong hot = new AtomicLong();
         Merchant hotMerchant = merchants.getFirst();
-        for (int c : clientCounts) {
+        for (int c : clientCounts("topup-1")) {
             long before = hot.get();
             results.add(runner.closed("topup-1", "req", c, (ctx, client, i) ->
                     topUp(ctx, new String[] {hotMerchant.key(), hotMerchant.cards().get((int) (hot.getAndIncrement() % hotMerchant.cards().size()))}, false)));
@@ -124,7 +133,7 @@ public final class BenchMain {
             ids = List.copyOf(topUpIds);
         }
         AtomicLong reads = new AtomicLong();
-        for (int c : clientCounts) {
+        for (int c : ids.isEmpty() ? new int[0] : clientCounts("status-get")) {
             results.add(runner.closed("status-get", "req", c, (ctx, client, i) -> {
                 String[] id = ids.get((int) (reads.getAndIncrement() % ids.size()));
                 ctx.call(api, api.get(id[0], "/api/v1/topupstatus/" + id[1]), 200);
@@ -132,7 +141,7 @@ public final class BenchMain {
         }
 
         // Open loop at a fraction of each top-up scenario's closed-loop peak: the p99 a client really sees.
-        for (String scenario : List.of("topup-100", "topup-1")) {
+        for (String scenario : List.of("topup-100", "topup-1").stream().filter(steps::contains).toList()) {
             double peak = results.stream().filter(r -> r.scenario().equals(scenario)).mapToDouble(StepResult::throughput).max().orElse(0);
             double rate = Math.max(1, peak * openFraction);
             AtomicLong n = new AtomicLong();
@@ -145,6 +154,11 @@ public final class BenchMain {
             drain(scenario + " open", n.get());
         }
         return results;
+    }
+
+    /** The client counts of a scenario's closed-loop steps: none when BENCH_STEPS leaves it out. */
+    private int[] clientCounts(String scenario) {
+        return steps.contains(scenario) ? clientCounts : new int[0];
     }
 
     private double runnerSeconds() {

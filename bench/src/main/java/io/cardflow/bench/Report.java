@@ -47,15 +47,15 @@ final class Report {
     }
 
     static String csv(List<PgRow> pg, List<StepResult> results) {
-        StringBuilder b = new StringBuilder("scenario,mode,clients,target_rate,seconds,count,errors,throughput,unit,p50_ms,p99_ms,max_ms,"
+        StringBuilder b = new StringBuilder("scenario,mode,clients,target_rate,seconds,count,errors,throughput,unit,p50_ms,p95_ms,p99_ms,max_ms,"
                 + "server_rss_mib,server_cpu_cores,db_cpu_cores,generator_cpu_cores\n");
         for (PgRow p : pg) {
-            b.append(String.format(Locale.ROOT, "pgbench-tpcb,closed,%d,0,,,0,%.1f,txn,,,,,,,%n", p.clients(), p.tps()));
+            b.append(String.format(Locale.ROOT, "pgbench-tpcb,closed,%d,0,,,0,%.1f,txn,,,,,,,,%n", p.clients(), p.tps()));
         }
         for (StepResult r : results) {
-            b.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%.1f,%s,%.2f,%.2f,%.2f,%.0f,%.2f,%.2f,%.2f%n",
+            b.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%.1f,%s,%.2f,%.2f,%.2f,%.2f,%.0f,%.2f,%.2f,%.2f%n",
                     r.scenario(), r.mode(), r.clients(), r.targetRate(), r.seconds(), r.count(), r.errors(), r.throughput(), r.unit(),
-                    r.p50Ms(), r.p99Ms(), r.maxMs(), r.serverRssMiB(), r.serverCpu(), r.dbCpu(), r.generatorCpu()));
+                    r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(), r.serverRssMiB(), r.serverCpu(), r.dbCpu(), r.generatorCpu()));
         }
         return b.toString();
     }
@@ -87,13 +87,13 @@ final class Report {
         b.append("Latencies of closed-loop steps are per request (flows: per whole flow); open-loop steps are timed from each "
                 + "request's intended send time. CPU is in cores (the machine has ").append(Runtime.getRuntime().availableProcessors())
                 .append("), averaged over the measured window; RSS is the server's maximum.\n\n");
-        b.append("| scenario | mode | clients | throughput | p50 ms | p99 ms | max ms | errors | server RSS MiB | server CPU | DB CPU | generator CPU |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append("| scenario | mode | clients | throughput | p50 ms | p95 ms | p99 ms | max ms | errors | server RSS MiB | server CPU | DB CPU | generator CPU |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (StepResult r : results) {
             String mode = r.mode().equals("open") ? String.format(Locale.ROOT, "open @ %.0f/s", r.targetRate()) : "closed";
             String clients = r.mode().equals("open") ? "≤" + r.clients() : Integer.toString(r.clients());
-            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f %s/s | %.2f | %.2f | %.1f | %d | %.0f | %.2f | %.2f | %.2f |%n",
-                    r.scenario(), mode, clients, r.throughput(), r.unit(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.errors(),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f %s/s | %.2f | %.2f | %.2f | %.1f | %d | %.0f | %.2f | %.2f | %.2f |%n",
+                    r.scenario(), mode, clients, r.throughput(), r.unit(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs(), r.errors(),
                     r.serverRssMiB(), r.serverCpu(), r.dbCpu(), r.generatorCpu()));
         }
 

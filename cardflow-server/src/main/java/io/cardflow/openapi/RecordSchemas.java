@@ -31,10 +31,9 @@ class RecordSchemas implements ModelConverter {
     private static final String SCHEMAS = "#/components/schemas/";
 
     /**
-     * Shared by every instance: springdoc keeps one converter of a class in swagger's JVM-wide registry, so when a
-     * second application context starts in the same JVM (as in the integration tests), its instance replaces the first
-     * one's, and the first context's document would be built without this one seeing its schemas. Which record a schema
-     * name stands for is the same in every context.
+     * Shared by every instance: swagger's converter chain is one per JVM, so when several servers run in one JVM (the
+     * integration tests) the instance that sees the schemas may belong to another server's context than the one
+     * asking. Schema names map to the same records in every context.
      */
     private static final Map<String, Class<?>> RECORDS = new ConcurrentHashMap<>();
 

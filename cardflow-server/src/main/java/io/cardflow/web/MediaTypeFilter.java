@@ -6,6 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -14,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A {@code Content-Type} must name one concrete type: Spring refuses a wildcard ({@code application/*}) with an
- * exception deep inside body reading, which would otherwise surface as a 500. Runs after authentication, so an
- * unauthenticated caller still gets its 401 first.
+ * exception deep inside body reading, which would otherwise surface as a 500. An API caller's {@code Accept} must
+ * admit JSON: Spring finds out only when it writes the answer, after the work was done, so a customer was created
+ * and its caller told 406. Runs after authentication, so an unauthenticated caller still gets its 401 first, and
+ * before idempotency, so a refused request claims no key.
  */
 @Component
 @Order(-10)
@@ -35,7 +40,24 @@ public class MediaTypeFilter extends OncePerRequestFilter {
             problems.write(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
             return;
         }
+        if (request.getRequestURI().startsWith("/api/") && !acceptsJson(request)) {
+            problems.write(request, response, ErrorCode.NOT_ACCEPTABLE, "Responses are application/json");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean acceptsJson(HttpServletRequest request) {
+        List<String> accept = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
+        if (accept.isEmpty()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.getQualityValue() > 0
+                    && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean isConcrete(String contentType) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad requests of every kind: each is a clean 4xx problem that names the offending field where there is one,
@@ -274,6 +275,17 @@ class HostileInputIT {
             softly.assertThat(errorFields(response)).as("fields named by %s", response).contains(c.field());
         }
         softly.assertAll();
+    }
+
+    /** A caller that cannot read JSON is told so before anything is done, not after the customer was created. */
+    @Order(1)
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"text/html", "text/html, application/xml;q=0.9", "image/*"})
+    void anUnacceptableAcceptIsRefusedBeforeTheWork(String accept) {
+        Api.Response response = api.send("POST", CUSTOMERS, merchant.key(), json(individualCustomer("Ana", "Lopez")),
+                Map.of("Content-Type", JSON, "Accept", accept));
+        assertThat(response.status()).as("%s", response).isEqualTo(406);
+        assertThat(response.field("code")).isEqualTo("not_acceptable");
     }
 
     /** An HTTP version Tomcat does not speak is the client's error, not ours (Tomcat's own answer is a 505). */

@@ -96,7 +96,12 @@ public final class TestServer implements AutoCloseable {
      * nodes behind a load balancer would run. Closing it stops it but leaves the database to this server.
      */
     public TestServer anotherNode() {
-        return new TestServer(database, dataDir, new HashMap<>(settings), false, testConfigurations);
+        return anotherNodeWith(testConfigurations);
+    }
+
+    /** The same with other test-only beans than this server's (none when empty). */
+    public TestServer anotherNodeWith(Class<?>... otherTestConfigurations) {
+        return new TestServer(database, dataDir, new HashMap<>(settings), false, otherTestConfigurations);
     }
 
     public synchronized TestServer start() {
