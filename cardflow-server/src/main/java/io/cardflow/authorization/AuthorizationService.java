@@ -2,7 +2,6 @@ package io.cardflow.authorization;
 
 import io.cardflow.card.Card;
 import io.cardflow.card.CardService;
-import io.cardflow.card.CardState;
 import io.cardflow.common.Ids;
 import io.cardflow.common.Money;
 import io.cardflow.common.Page;
@@ -59,7 +58,7 @@ public class AuthorizationService {
     }
 
     private DeclineCode declineReason(Card card, Money amount) {
-        if (card.state() != CardState.ACTIVE) {
+        if (!card.canMoveMoney()) {
             return DeclineCode.CARD_NOT_ACTIVE;
         }
         if (!products.get(card.productId()).currency().equals(amount.currencyCode())) {

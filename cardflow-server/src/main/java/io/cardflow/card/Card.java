@@ -16,9 +16,17 @@ public record Card(
         String maskedPan,
         Integer expiryMonth,
         Integer expiryYear,
-        String failureCode,
+        IssuanceFailure failureCode,
         String failureMessage,
         Instant createdAt,
         Instant activatedAt,
         Instant closedAt) {
+
+    /**
+     * The rule for money: it moves onto or off a card only while the card is active. A top-up is refused or rejected
+     * and a purchase declined otherwise, each with its own code ({@code card_not_active}).
+     */
+    public boolean canMoveMoney() {
+        return state == CardState.ACTIVE;
+    }
 }

@@ -7,7 +7,8 @@ package io.cardflow.card;
  * job, the janitor after a crash): an implementation must be idempotent on {@link IssuanceRequest#idempotencyKey()},
  * answering a repeat with the card it already issued (or the same refusal), never a second card. An adapter for a
  * processor without idempotent creation looks the key up first and creates only when it finds nothing. Any exception
- * (timeout, 5xx, connection refused) means "outcome unknown": the request is asked again later with the same key.
+ * (timeout, 5xx, connection refused) means "outcome unknown": the request is asked again later with the same key. A
+ * refusal says why with one of the platform's {@link IssuanceFailure} codes, which clients branch on.
  */
 public interface CardProcessor {
 

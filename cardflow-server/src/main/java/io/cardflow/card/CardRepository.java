@@ -144,12 +144,12 @@ class CardRepository {
     }
 
     /** Records the processor's refusal, under the same condition as {@link #activate}. */
-    boolean fail(String cardId, int attempt, String code, String message) {
+    boolean fail(String cardId, int attempt, IssuanceFailure code, String message) {
         return jdbc.sql("""
                         update cards set state = 'FAILED', issuance_step = 'ANSWERED', failure_code = :code,
                             failure_message = :message
                         where id = :id and state = 'PENDING' and issuance_step = 'REQUESTED' and issuance_attempt = :attempt""")
-                .param("code", code)
+                .param("code", code.code())
                 .param("message", message)
                 .param("id", cardId)
                 .param("attempt", attempt)
@@ -189,7 +189,8 @@ class CardRepository {
                 rs.getString("product_id"), CardState.valueOf(rs.getString("state")), rs.getString("name_on_card"),
                 shipping == null ? null : jsonMapper.readValue(shipping, Address.class), rs.getString("last4"),
                 rs.getString("masked_pan"), (Integer) rs.getObject("expiry_month"), (Integer) rs.getObject("expiry_year"),
-                rs.getString("failure_code"), rs.getString("failure_message"), Jdbc.instant(rs, "created_at"),
+                rs.getString("failure_code") == null ? null : IssuanceFailure.of(rs.getString("failure_code")),
+                rs.getString("failure_message"), Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "activated_at"), Jdbc.instant(rs, "closed_at"));
     }
 

@@ -40,9 +40,10 @@ public record CardResponse(
 
     @Schema(name = "CardFailure", description = "The processor's refusal to issue a card")
     public record Failure(
-            @Schema(description = "A stable snake_case code from the card processor. The built-in sandbox processor "
-                    + "answers shipping_address_required, shipping_country_not_supported or processor_declined; "
-                    + "another processor may add its own", example = "shipping_country_not_supported") String code,
+            @Schema(description = "Why, as a stable code: shipping_address_required: a physical card needs a shipping "
+                    + "address; shipping_country_not_supported: the product does not ship there; processor_declined: "
+                    + "the card processor refused (its reason is in message)", example = "shipping_country_not_supported")
+            IssuanceFailure code,
             @Schema(description = "The refusal, for a person", example = "Product prod_eur_physical does not ship to US")
             String message) {
     }

@@ -12,8 +12,8 @@ public sealed interface IssuanceResult {
         }
     }
 
-    /** {@code reasonCode} is a stable snake_case code for clients to branch on; {@code message} is for people. */
-    record Refused(String reasonCode, String message) implements IssuanceResult {
+    /** {@code reasonCode} is what clients branch on; {@code message} is for people. */
+    record Refused(IssuanceFailure reasonCode, String message) implements IssuanceResult {
 
         public Refused {
             Objects.requireNonNull(reasonCode, "reasonCode");

@@ -39,15 +39,15 @@ public class SandboxCardProcessor implements CardProcessor {
         if (product.form() == CardForm.PHYSICAL) {
             Address address = request.shippingAddress();
             if (address == null) {
-                return new Refused("shipping_address_required", "A physical card needs a shipping address");
+                return new Refused(IssuanceFailure.SHIPPING_ADDRESS_REQUIRED, "A physical card needs a shipping address");
             }
             if (!product.shippingCountries().contains(address.country())) {
-                return new Refused("shipping_country_not_supported",
+                return new Refused(IssuanceFailure.SHIPPING_COUNTRY_NOT_SUPPORTED,
                         "Product " + product.id() + " does not ship to " + address.country());
             }
         }
         if (DECLINE_TRIGGER.equalsIgnoreCase(request.nameOnCard())) {
-            return new Refused("processor_declined", "The card processor declined to issue this card");
+            return new Refused(IssuanceFailure.PROCESSOR_DECLINED, "The card processor declined to issue this card");
         }
         String digits = digitsFor(request.idempotencyKey());
         int accountDigits = PAN_LENGTH - 1 - product.bin().length();

@@ -34,7 +34,7 @@ public class Validation {
         return value;
     }
 
-    static List<FieldError> fieldErrors(Collection<? extends ConstraintViolation<?>> violations) {
+    public static List<FieldError> fieldErrors(Collection<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(violation -> new FieldError(requestPath(violation.getPropertyPath()), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))

@@ -123,7 +123,7 @@ class LedgerRepository {
     }
 
     /** One ledger transaction of a kind: {@code amount} from the debited account to the credited one. */
-    record Transfer(String transactionId, String kind, String reference, String debitAccountId, String creditAccountId, long amount) {
+    record Transfer(String transactionId, TransactionKind kind, String reference, String debitAccountId, String creditAccountId, long amount) {
     }
 
     /** Writes each transfer as a ledger transaction of two postings summing to zero, in two batched statements. */
@@ -132,7 +132,7 @@ class LedgerRepository {
         batch.batchUpdate("insert into ledger_transactions (id, kind, reference, created_at) values (?, ?, ?, ?)",
                 transfers, transfers.size(), (statement, transfer) -> {
                     statement.setString(1, transfer.transactionId());
-                    statement.setString(2, transfer.kind());
+                    statement.setString(2, transfer.kind().dbValue());
                     statement.setString(3, transfer.reference());
                     statement.setObject(4, at);
                 });

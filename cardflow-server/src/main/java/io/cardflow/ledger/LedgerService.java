@@ -43,7 +43,7 @@ public class LedgerService {
     /** Money arriving from outside (a bank transfer to the platform), credited to a merchant's available balance. */
     public String deposit(String merchantId, Money amount) {
         String transactionId = Ids.newId("dep");
-        transfer(transactionId, "deposit", merchantId, new Account(PLATFORM_OWNER, AccountKind.PLATFORM_FUNDING),
+        transfer(transactionId, TransactionKind.DEPOSIT, merchantId, new Account(PLATFORM_OWNER, AccountKind.PLATFORM_FUNDING),
                 new Account(merchantId, AccountKind.MERCHANT_AVAILABLE), amount);
         return transactionId;
     }
@@ -60,7 +60,7 @@ public class LedgerService {
     public Set<String> reserveInOrder(String merchantId, String currency, List<Hold> holds) {
         Account reserved = new Account(merchantId, AccountKind.MERCHANT_RESERVED);
         List<Movement> movements = holds.stream()
-                .map(h -> new Movement(Ids.newId("ltx"), "topup_reserve", h.topUpId(), reserved, h.amount())).toList();
+                .map(h -> new Movement(Ids.newId("ltx"), TransactionKind.TOPUP_RESERVE, h.topUpId(), reserved, h.amount())).toList();
         return moveInOrder(new Account(merchantId, AccountKind.MERCHANT_AVAILABLE), currency, movements)
                 .stream().map(Movement::reference).collect(Collectors.toSet());
     }
@@ -84,8 +84,8 @@ public class LedgerService {
      */
     public void settleHeld(String merchantId, String currency, List<Settlement> settlements) {
         List<Movement> movements = settlements.stream().map(s -> s.cardId() == null
-                ? new Movement(Ids.newId("ltx"), "topup_release", s.topUpId(), new Account(merchantId, AccountKind.MERCHANT_AVAILABLE), s.amount())
-                : new Movement(Ids.newId("ltx"), "topup_settle", s.topUpId(), new Account(s.cardId(), AccountKind.CARD_BALANCE), s.amount()))
+                ? new Movement(Ids.newId("ltx"), TransactionKind.TOPUP_RELEASE, s.topUpId(), new Account(merchantId, AccountKind.MERCHANT_AVAILABLE), s.amount())
+                : new Movement(Ids.newId("ltx"), TransactionKind.TOPUP_SETTLE, s.topUpId(), new Account(s.cardId(), AccountKind.CARD_BALANCE), s.amount()))
                 .toList();
         require(moveInOrder(new Account(merchantId, AccountKind.MERCHANT_RESERVED), currency, movements).size() == movements.size(),
                 "reserved funds of the top-ups settled for merchant " + merchantId);
@@ -93,7 +93,7 @@ public class LedgerService {
 
     /** A purchase on the card network; false, with nothing written, when the card's balance does not cover it. */
     public boolean spend(String authorizationId, String cardId, Money amount) {
-        return transfer(Ids.newId("ltx"), "card_spend", authorizationId, new Account(cardId, AccountKind.CARD_BALANCE),
+        return transfer(Ids.newId("ltx"), TransactionKind.CARD_SPEND, authorizationId, new Account(cardId, AccountKind.CARD_BALANCE),
                 new Account(PLATFORM_OWNER, AccountKind.CARD_NETWORK), amount);
     }
 
@@ -101,7 +101,7 @@ public class LedgerService {
     public long returnCardBalance(String cardId, String merchantId, String currency) {
         long balance = ledger.balance(cardId, AccountKind.CARD_BALANCE, currency);
         if (balance > 0) {
-            require(transfer(Ids.newId("ltx"), "card_close", cardId, new Account(cardId, AccountKind.CARD_BALANCE),
+            require(transfer(Ids.newId("ltx"), TransactionKind.CARD_CLOSE, cardId, new Account(cardId, AccountKind.CARD_BALANCE),
                     new Account(merchantId, AccountKind.MERCHANT_AVAILABLE), Money.of(balance, currency)), "card " + cardId);
         }
         return balance;
@@ -130,10 +130,10 @@ public class LedgerService {
     }
 
     /** One ledger transaction from the source account: its id and kind, what it is for (a top-up id, say), where to, how much. */
-    record Movement(String transactionId, String kind, String reference, Account to, long amount) {
+    record Movement(String transactionId, TransactionKind kind, String reference, Account to, long amount) {
     }
 
-    private boolean transfer(String transactionId, String kind, String reference, Account from, Account to, Money amount) {
+    private boolean transfer(String transactionId, TransactionKind kind, String reference, Account from, Account to, Money amount) {
         return !moveInOrder(from, amount.currencyCode(),
                 List.of(new Movement(transactionId, kind, reference, to, amount.minor()))).isEmpty();
     }

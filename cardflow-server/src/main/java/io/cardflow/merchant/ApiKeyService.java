@@ -4,6 +4,7 @@ import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.common.Hashing;
 import io.cardflow.common.Ids;
+import io.cardflow.security.MerchantKeyVerifier;
 import io.cardflow.security.MerchantPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A slow password hash would add nothing for a key this random and would cost every request.
  */
 @Service
-public class ApiKeyService {
+public class ApiKeyService implements MerchantKeyVerifier {
 
     private static final String SECRET_PREFIX = "sk_";
 
@@ -40,6 +41,7 @@ public class ApiKeyService {
         return new IssuedApiKey(key.id(), merchantId, secret, key.prefix(), key.createdAt());
     }
 
+    @Override
     public Optional<MerchantPrincipal> authenticate(String presentedSecret) {
         if (!presentedSecret.startsWith(SECRET_PREFIX) || presentedSecret.length() != SECRET_PREFIX.length() + 40) {
             return Optional.empty();

@@ -1,8 +1,8 @@
 package io.cardflow.openapi;
 
-import io.cardflow.common.Problem;
-import io.cardflow.common.RequestIds;
-import io.cardflow.common.idempotency.IdempotencyFilter;
+import io.cardflow.idempotency.IdempotencyFilter;
+import io.cardflow.web.Problem;
+import io.cardflow.web.RequestIds;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

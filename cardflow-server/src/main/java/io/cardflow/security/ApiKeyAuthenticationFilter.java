@@ -1,8 +1,7 @@
 package io.cardflow.security;
 
 import io.cardflow.common.ErrorCode;
-import io.cardflow.common.ProblemWriter;
-import io.cardflow.merchant.ApiKeyService;
+import io.cardflow.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,11 +28,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String OPERATOR_KEY_ID = "operator";
 
     private final AdminKey adminKey;
-    private final ApiKeyService apiKeys;
+    private final MerchantKeyVerifier apiKeys;
     private final ProblemWriter problems;
     private final RateLimiter rateLimiter;
 
-    ApiKeyAuthenticationFilter(AdminKey adminKey, ApiKeyService apiKeys, ProblemWriter problems, RateLimiter rateLimiter) {
+    ApiKeyAuthenticationFilter(AdminKey adminKey, MerchantKeyVerifier apiKeys, ProblemWriter problems, RateLimiter rateLimiter) {
         this.adminKey = adminKey;
         this.apiKeys = apiKeys;
         this.problems = problems;

@@ -4,9 +4,8 @@ import static io.cardflow.security.OperatorEndpoints.ACTUATOR;
 import static io.cardflow.security.OperatorEndpoints.HEALTH;
 
 import io.cardflow.common.ErrorCode;
-import io.cardflow.common.ProblemWriter;
 import io.cardflow.config.CardflowProperties;
-import io.cardflow.merchant.ApiKeyService;
+import io.cardflow.web.ProblemWriter;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +32,7 @@ class SecurityConfig {
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AdminKey adminKey, ApiKeyService apiKeys, ProblemWriter problems,
+    SecurityFilterChain apiSecurity(HttpSecurity http, AdminKey adminKey, MerchantKeyVerifier apiKeys, ProblemWriter problems,
                                      RateLimiter rateLimiter, CardflowProperties properties) throws Exception {
         String[] publicActuator = properties.metrics().publicAccess()
                 ? new String[] {HEALTH, HEALTH + "/**", ACTUATOR + "/prometheus", ACTUATOR + "/info"}

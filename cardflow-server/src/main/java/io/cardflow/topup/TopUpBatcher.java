@@ -3,7 +3,6 @@ package io.cardflow.topup;
 import io.cardflow.common.ApiException;
 import io.cardflow.common.DatabaseBusy;
 import io.cardflow.common.Money;
-import io.cardflow.common.idempotency.IdempotencyClaim;
 import io.cardflow.config.CardflowProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -18,13 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Group commit for top-ups. Every top-up debits its merchant's available balance row, which a transaction holds
@@ -36,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each request still gets its own top-up and answer, decided in arrival order as if alone
  * ({@link TopUpService#createAll}), and learns it only after the commit. A successful answer to an idempotent request
- * is recorded in the same transaction. When a batch fails, nothing of it is kept and each of its requests is run
+ * is recorded in the same transaction (the caller says how: {@code recordAnswer}). When a batch fails, nothing of it is kept and each of its requests is run
  * again alone, so one request's failure cannot fail the others; when the database was busy (a lock or statement
  * timeout) every request of the batch is answered a retriable {@code 503} instead. Several server nodes each batch
  * their own requests; the row locks in the database keep them correct together.
@@ -48,7 +45,6 @@ class TopUpBatcher {
 
     private final TopUpService topUps;
     private final TransactionTemplate transaction;
-    private final JsonMapper json;
     private final int maxBatchSize;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -56,11 +52,9 @@ class TopUpBatcher {
     private final DistributionSummary batchSizes;
     private final Counter batchesRetriedAlone;
 
-    TopUpBatcher(TopUpService topUps, TransactionTemplate transaction, JsonMapper json, CardflowProperties properties,
-                 MeterRegistry meters) {
+    TopUpBatcher(TopUpService topUps, TransactionTemplate transaction, CardflowProperties properties, MeterRegistry meters) {
         this.topUps = topUps;
         this.transaction = transaction;
-        this.json = json;
         this.maxBatchSize = properties.topUps().maxBatchSize();
         meters.gauge("cardflow.topups.queued", queued);
         meters.gauge("cardflow.topups.in-batch", inBatches);
@@ -70,9 +64,13 @@ class TopUpBatcher {
                 .description("Batches that failed and whose requests were run again one by one").register(meters);
     }
 
-    /** Creates the top-up and returns it once committed; a refusal is thrown as the {@link ApiException} it is. */
-    TopUp create(String merchantId, String cardId, Money amount, IdempotencyClaim claim) {
-        Request request = new Request(new TopUpService.TopUpOrder(cardId, amount), claim, new CompletableFuture<>());
+    /**
+     * Creates the top-up and returns it once committed; a refusal is thrown as the {@link ApiException} it is.
+     * {@code recordAnswer} runs in the transaction that creates the top-up (the request's idempotent answer commits
+     * with it or not at all); it may refuse by throwing, which rolls the top-up back.
+     */
+    TopUp create(String merchantId, String cardId, Money amount, Consumer<TopUp> recordAnswer) {
+        Request request = new Request(new TopUpService.TopUpOrder(cardId, amount), recordAnswer, new CompletableFuture<>());
         Lane lane = lanes.computeIfAbsent(merchantId, Lane::new);
         lane.queue.add(request);
         queued.incrementAndGet();
@@ -145,17 +143,15 @@ class TopUpBatcher {
     private List<TopUpService.Outcome> createAndRecord(String merchantId, List<Request> batch) {
         List<TopUpService.Outcome> outcomes = topUps.createAll(merchantId, batch.stream().map(Request::order).toList());
         for (int i = 0; i < batch.size(); i++) {
-            IdempotencyClaim claim = batch.get(i).claim();
             TopUp created = outcomes.get(i).created();
-            if (claim != null && created != null) {
-                claim.recordWithWork(HttpStatus.ACCEPTED.value(), MediaType.APPLICATION_JSON_VALUE,
-                        json.writeValueAsString(TopUpResponse.of(created)));
+            if (created != null) {
+                batch.get(i).recordAnswer().accept(created);
             }
         }
         return outcomes;
     }
 
-    private record Request(TopUpService.TopUpOrder order, IdempotencyClaim claim, CompletableFuture<TopUpService.Outcome> answer) {
+    private record Request(TopUpService.TopUpOrder order, Consumer<TopUp> recordAnswer, CompletableFuture<TopUpService.Outcome> answer) {
     }
 
     private static final class Lane {

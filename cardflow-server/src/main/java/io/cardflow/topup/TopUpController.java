@@ -3,8 +3,8 @@ package io.cardflow.topup;
 import io.cardflow.common.MoneyRequest;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
-import io.cardflow.common.idempotency.IdempotencyClaim;
-import io.cardflow.common.idempotency.RecordsIdempotentAnswer;
+import io.cardflow.idempotency.IdempotencyClaim;
+import io.cardflow.idempotency.RecordsIdempotentAnswer;
 import io.cardflow.jobs.Processing;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Phases 6-7: top-ups", description = "Funding cards from the merchant's balance: the amount is held at once "
@@ -32,10 +34,12 @@ class TopUpController {
 
     private final TopUpService topUps;
     private final TopUpBatcher batcher;
+    private final JsonMapper json;
 
-    TopUpController(TopUpService topUps, TopUpBatcher batcher) {
+    TopUpController(TopUpService topUps, TopUpBatcher batcher, JsonMapper json) {
         this.topUps = topUps;
         this.batcher = batcher;
+        this.json = json;
     }
 
     @PostMapping("/api/v1/cards/{cardId}/topup")
@@ -56,7 +60,12 @@ class TopUpController {
                                       description = "The amount, in the card's currency")
                               @Valid @RequestBody MoneyRequest request,
                               @RequestAttribute(name = IdempotencyClaim.ATTRIBUTE, required = false) IdempotencyClaim claim) {
-        return TopUpResponse.of(batcher.create(merchant.merchantId(), cardId, request.toMoney(), claim));
+        return TopUpResponse.of(batcher.create(merchant.merchantId(), cardId, request.toMoney(), created -> {
+            if (claim != null) {
+                claim.recordWithWork(HttpStatus.ACCEPTED.value(), MediaType.APPLICATION_JSON_VALUE,
+                        json.writeValueAsString(TopUpResponse.of(created)));
+            }
+        }));
     }
 
     @GetMapping("/api/v1/topupstatus/{topupId}")

@@ -3,7 +3,6 @@ package io.cardflow.topup;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.cardflow.card.Card;
 import io.cardflow.card.CardService;
-import io.cardflow.card.CardState;
 import io.cardflow.common.AfterCommit;
 import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
@@ -129,7 +128,7 @@ public class TopUpService {
             throw ApiException.invalid("amount", "must be between " + product.topUpMinimum() + " and "
                     + product.topUpMaximum() + " (minor units) for product '" + product.id() + "'");
         }
-        if (card.state() != CardState.ACTIVE) {
+        if (!card.canMoveMoney()) {
             throw new ApiException(ErrorCode.CARD_NOT_ACTIVE, "Card '" + card.id() + "' is " + card.state().wire()
                     + "; only an active card can be topped up");
         }
@@ -201,7 +200,7 @@ public class TopUpService {
 
     /** Why a top-up of this amount cannot go onto the card at settlement, or null when it can. */
     private TopUpRejection rejection(Card card, long cardBalance, long amount) {
-        if (card.state() != CardState.ACTIVE) {
+        if (!card.canMoveMoney()) {
             return TopUpRejection.CARD_NOT_ACTIVE;
         }
         return cardBalance + amount > products.get(card.productId()).cardBalanceMaximum()

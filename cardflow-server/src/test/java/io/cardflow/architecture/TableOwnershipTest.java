@@ -33,7 +33,7 @@ class TableOwnershipTest {
             Map.entry("cards", "card"),
             Map.entry("topups", "topup"),
             Map.entry("authorizations", "authorization"),
-            Map.entry("idempotency_keys", "common/idempotency"),
+            Map.entry("idempotency_keys", "idempotency"),
             Map.entry("key_verifiers", "security"),
             Map.entry("scheduled_tasks", "jobs"),
             Map.entry("failing_jobs", "jobs"));

@@ -87,13 +87,13 @@ class SandboxCardProcessorTest {
     @Test
     void refusesPhysicalCardToACountryTheProductDoesNotServe() {
         assertThat(processor.issue(request(PHYSICAL, "Ada Lovelace", address("GB"))))
-                .isEqualTo(new Refused("shipping_country_not_supported", "Product prod_eur_physical does not ship to GB"));
+                .isEqualTo(new Refused(IssuanceFailure.SHIPPING_COUNTRY_NOT_SUPPORTED, "Product prod_eur_physical does not ship to GB"));
     }
 
     @Test
     void refusesPhysicalCardWithoutAShippingAddress() {
         assertThat(processor.issue(request(PHYSICAL, "Ada Lovelace", null)))
-                .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reasonCode()).isEqualTo("shipping_address_required"));
+                .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reasonCode()).isEqualTo(IssuanceFailure.SHIPPING_ADDRESS_REQUIRED));
     }
 
     @Test
@@ -106,9 +106,9 @@ class SandboxCardProcessorTest {
     @ValueSource(strings = {"DECLINE ISSUANCE", "decline issuance", "Decline Issuance"})
     void declinesTheTriggerName(String name) {
         assertThat(processor.issue(request(VIRTUAL, name, null)))
-                .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reasonCode()).isEqualTo("processor_declined"));
+                .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reasonCode()).isEqualTo(IssuanceFailure.PROCESSOR_DECLINED));
         assertThat(processor.issue(request(PHYSICAL, name, BERLIN)))
-                .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reasonCode()).isEqualTo("processor_declined"));
+                .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.reasonCode()).isEqualTo(IssuanceFailure.PROCESSOR_DECLINED));
     }
 
     @ParameterizedTest

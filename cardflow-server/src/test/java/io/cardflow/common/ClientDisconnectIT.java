@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.cardflow.testing.ErrorLog;
 import io.cardflow.testing.TestServer;
+import io.cardflow.web.ProblemHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

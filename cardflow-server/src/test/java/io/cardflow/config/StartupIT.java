@@ -25,7 +25,7 @@ class StartupIT {
     @Test
     void theReadyReportSaysWhereEverythingIsAndItsFirstCallWorks() throws Exception {
         try (ServerProcess server = ServerProcess.create("ready-report", Map.of("cardflow.demo-merchant", "always",
-                "cardflow.admin-key", "", "logging.level.io.cardflow.config", "INFO")).start()) {
+                "cardflow.admin-key", "", "logging.level.io.cardflow.ReadyReport", "INFO")).start()) {
             String url = "http://localhost:" + URI.create(server.baseUrl()).getPort();
             String log = thisStart(server);
             assertThat(log).contains("cardflow is ready at " + url)

@@ -43,7 +43,7 @@ class CoveredMovementsTest {
     }
 
     private static List<LedgerService.Movement> movements(long... amounts) {
-        return Arrays.stream(amounts).mapToObj(a -> new LedgerService.Movement("ltx_" + a, "topup_reserve", "txn_" + a,
+        return Arrays.stream(amounts).mapToObj(a -> new LedgerService.Movement("ltx_" + a, TransactionKind.TOPUP_RESERVE, "txn_" + a,
                 new LedgerService.Account("merchant", AccountKind.MERCHANT_RESERVED), a)).toList();
     }
 

@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,10 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
+import io.cardflow.common.ApiException;
+import io.cardflow.common.DatabaseBusy;
+import io.cardflow.common.ErrorCode;
+import io.cardflow.common.FieldError;
+import io.cardflow.common.Validation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
@@ -136,9 +141,9 @@ public class ProblemHandler {
     }
 
     private ResponseEntity<Problem> respond(ErrorCode code, String detail, HttpServletRequest request, List<FieldError> errors) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(code.status());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(ErrorStatus.of(code));
         if (code == ErrorCode.TEMPORARILY_UNAVAILABLE) {
-            response.header(HttpHeaders.RETRY_AFTER, ErrorCode.RETRY_AFTER_SECONDS);
+            response.header(HttpHeaders.RETRY_AFTER, ErrorStatus.RETRY_AFTER_SECONDS);
         }
         return response
                 .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))

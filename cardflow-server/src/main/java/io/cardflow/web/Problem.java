@@ -1,6 +1,8 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cardflow.common.ErrorCode;
+import io.cardflow.common.FieldError;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +34,7 @@ public record Problem(
     }
 
     public static Problem of(ErrorCode code, String detail, String instance, List<FieldError> errors, String requestId) {
-        return new Problem("urn:cardflow:problem:" + code.code(), code.title(), code.status().value(), detail, instance,
+        return new Problem("urn:cardflow:problem:" + code.code(), code.title(), ErrorStatus.of(code).value(), detail, instance,
                 code, requestId, errors);
     }
 }

@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
-package io.cardflow.config;
+package io.cardflow.web;
 
-import io.cardflow.common.ConnectorProblemValve;
+import io.cardflow.web.ConnectorProblemValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,9 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
+import io.cardflow.common.ApiException;
+import io.cardflow.common.ErrorCode;
+import io.cardflow.common.FieldError;
+import io.cardflow.common.RejectedValueException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,13 +1,13 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import io.cardflow.common.ApiException;
-import io.cardflow.common.CachedBodyFilter;
 import io.cardflow.common.DatabaseBusy;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.common.Hashing;
-import io.cardflow.common.ProblemHandler;
-import io.cardflow.common.ProblemWriter;
 import io.cardflow.security.MerchantPrincipal;
+import io.cardflow.web.CachedBodyFilter;
+import io.cardflow.web.ProblemHandler;
+import io.cardflow.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

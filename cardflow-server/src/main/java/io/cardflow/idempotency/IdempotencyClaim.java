@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 /**
  * The key a request holds while its work runs, handed to a handler marked {@link RecordsIdempotentAnswer} as the

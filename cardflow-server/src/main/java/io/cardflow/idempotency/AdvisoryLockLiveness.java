@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Liveness on PostgreSQL. For its whole life an instance holds the session-level advisory lock numbered by its id, on

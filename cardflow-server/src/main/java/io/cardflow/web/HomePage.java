@@ -1,5 +1,7 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
+import io.cardflow.common.ApiException;
+import io.cardflow.common.ErrorCode;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,7 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
+import io.cardflow.common.ErrorCode;
+import io.cardflow.common.Ids;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +46,7 @@ public class ConnectorProblemValve extends ValveBase {
         response.setSuspended(false);
         String requestId = Ids.newId("req");
         Problem problem = Problem.of(code, "The request could not be read as HTTP with a valid URL", null, List.of(), requestId);
-        response.setStatus(code.status().value());
+        response.setStatus(ErrorStatus.of(code).value());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(RequestIds.HEADER, requestId);

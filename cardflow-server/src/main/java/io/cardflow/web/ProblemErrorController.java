@@ -1,5 +1,6 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
+import io.cardflow.common.ErrorCode;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ class ProblemErrorController implements ErrorController {
     }
 
     private static ResponseEntity<Problem> respond(ErrorCode code, String detail, String instance) {
-        return ResponseEntity.status(code.status())
+        return ResponseEntity.status(ErrorStatus.of(code))
                 .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
                 .body(Problem.of(code, detail, instance, List.of()));
     }

@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import io.cardflow.config.DatabaseKind;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;

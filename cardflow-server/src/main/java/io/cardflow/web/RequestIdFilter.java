@@ -1,5 +1,6 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
+import io.cardflow.common.Ids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

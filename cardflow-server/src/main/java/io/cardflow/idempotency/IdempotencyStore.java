@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
@@ -98,7 +98,7 @@ class IdempotencyStore {
         if (!stored.requestHash().equals(requestHash)) {
             return new Claim.DifferentRequest();
         }
-        if ("completed".equals(stored.state())) {
+        if (stored.state() == IdempotencyRepository.KeyState.COMPLETED) {
             return new Claim.Replay(stored.responseStatus(), stored.responseType(), stored.responseBody());
         }
         if (isRunning(stored.ownerInstance(), stored.claimToken())) {

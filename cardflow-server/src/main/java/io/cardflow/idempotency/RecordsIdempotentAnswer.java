@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
 import org.slf4j.MDC;
 

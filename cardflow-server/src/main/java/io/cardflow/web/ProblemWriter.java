@@ -1,5 +1,6 @@
-package io.cardflow.common;
+package io.cardflow.web;
 
+import io.cardflow.common.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,9 +23,9 @@ public class ProblemWriter {
             throws IOException {
         Problem problem = Problem.of(code, detail, request.getRequestURI(), List.of());
         response.resetBuffer();
-        response.setStatus(code.status().value());
+        response.setStatus(ErrorStatus.of(code).value());
         if (code == ErrorCode.TEMPORARILY_UNAVAILABLE) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, ErrorCode.RETRY_AFTER_SECONDS);
+            response.setHeader(HttpHeaders.RETRY_AFTER, ErrorStatus.RETRY_AFTER_SECONDS);
         }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");

@@ -1,4 +1,4 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;

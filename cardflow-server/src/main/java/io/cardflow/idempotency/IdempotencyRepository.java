@@ -1,7 +1,8 @@
-package io.cardflow.common.idempotency;
+package io.cardflow.idempotency;
 
 import io.cardflow.common.Jdbc;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +20,10 @@ class IdempotencyRepository {
         this.jdbc = jdbc;
     }
 
-    record StoredKey(String requestHash, String state, Integer responseStatus, String responseType, String responseBody,
+    /** A key's state, stored as its lower-case name: claimed by a request still running, or holding its answer. */
+    enum KeyState { IN_FLIGHT, COMPLETED }
+
+    record StoredKey(String requestHash, KeyState state, Integer responseStatus, String responseType, String responseBody,
                      long ownerInstance, long claimToken, Instant createdAt) {
     }
 
@@ -41,7 +45,8 @@ class IdempotencyRepository {
         return jdbc.sql("select * from idempotency_keys where scope = :scope and idempotency_key = :key")
                 .param("scope", scope)
                 .param("key", key)
-                .query((rs, n) -> new StoredKey(rs.getString("request_hash"), rs.getString("state"),
+                .query((rs, n) -> new StoredKey(rs.getString("request_hash"),
+                        KeyState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
                         (Integer) rs.getObject("response_status"), rs.getString("response_type"), rs.getString("response_body"),
                         rs.getLong("owner_instance"), rs.getLong("claim_token"), Jdbc.instant(rs, "created_at")))
                 .optional();

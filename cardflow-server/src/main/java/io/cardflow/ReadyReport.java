@@ -1,5 +1,7 @@
-package io.cardflow.config;
+package io.cardflow;
 
+import io.cardflow.config.CardflowProperties;
+import io.cardflow.config.DataDirectory;
 import io.cardflow.merchant.DemoMerchant;
 import io.cardflow.security.AdminKey;
 import java.nio.file.Files;
