@@ -29,11 +29,12 @@ public enum ErrorCode {
     CARD_ALREADY_FINAL(HttpStatus.CONFLICT, "Card can no longer change"),
     INSUFFICIENT_FUNDS(HttpStatus.CONFLICT, "Insufficient funds"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    TOO_MANY_WAITING(HttpStatus.TOO_MANY_REQUESTS, "Too many waiting requests"),
     JOB_ALREADY_RESCHEDULED(HttpStatus.CONFLICT, "Job already rescheduled"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
 
-    /** What a {@code 503} asks the client to wait before retrying, in seconds. */
+    /** What a {@code 503}, or a {@code 429} for too many waiting requests, asks the client to wait before retrying, in seconds. */
     public static final String RETRY_AFTER_SECONDS = "1";
 
     private final HttpStatus status;

@@ -14,6 +14,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +29,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
     /** The operator key's bucket; merchant keys' ids have their own prefix and cannot collide with it. */
     private static final String OPERATOR_KEY_ID = "operator";
+    /**
+     * Where the authentication is kept for the request's later dispatches: a request that waits (long-poll) is answered
+     * on an async dispatch, which this filter does not see again and which the authorization rules check again.
+     */
+    private static final SecurityContextRepository CONTEXTS = new RequestAttributeSecurityContextRepository();
 
     private final AdminKey adminKey;
     private final ApiKeyService apiKeys;
@@ -72,7 +79,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 refuse(request, response, address, "Invalid operator key");
                 return;
             }
-            authenticate(new OperatorPrincipal(), "ROLE_OPERATOR");
+            authenticate(new OperatorPrincipal(), "ROLE_OPERATOR", request, response);
             keyId = OPERATOR_KEY_ID;
         } else {
             var principal = apiKeys.authenticate(presented);
@@ -80,7 +87,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 refuse(request, response, address, "Invalid or revoked API key");
                 return;
             }
-            authenticate(principal.get(), "ROLE_MERCHANT");
+            authenticate(principal.get(), "ROLE_MERCHANT", request, response);
             keyId = principal.get().apiKeyId();
         }
         OptionalLong limited = rateLimiter.takeRequest(keyId);
@@ -103,8 +110,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         problems.write(request, response, ErrorCode.RATE_LIMITED, detail + "; retry after " + retryAfterSeconds + " s");
     }
 
-    private static void authenticate(Object principal, String role) {
+    private static void authenticate(Object principal, String role, HttpServletRequest request, HttpServletResponse response) {
         var authentication = new UsernamePasswordAuthenticationToken(principal, null, List.of(new SimpleGrantedAuthority(role)));
         SecurityContextHolder.getContext().setAuthentication(authentication);
+        CONTEXTS.saveContext(SecurityContextHolder.getContext(), request, response);
     }
 }
