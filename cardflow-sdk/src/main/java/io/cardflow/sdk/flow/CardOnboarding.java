@@ -11,8 +11,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The integration guide's whole flow as one call: create the customer, submit KYC/KYB, poll its decision, issue a
- * card, poll until active, top it up, poll until settled — polling with exponential backoff within each phase's
- * maximum wait, telling a listener of every step, resumable from any phase and cancellable.
+ * card, poll until active, top it up, poll until settled — long-polling while the server offers it, else polling with
+ * exponential backoff, within each phase's maximum wait, telling a listener of every step, resumable from any phase
+ * and cancellable.
  *
  * <pre>{@code
  * OnboardingOutcome outcome = CardOnboarding.builder(client).pollPolicy(PollPolicy.sandbox()).build().run(request);
