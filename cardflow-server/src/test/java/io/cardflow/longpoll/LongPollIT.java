@@ -3,6 +3,7 @@ package io.cardflow.longpoll;
 import static io.cardflow.testing.Fixtures.INDIVIDUAL_USD;
 import static io.cardflow.testing.Fixtures.applicationPath;
 import static io.cardflow.testing.Fixtures.approvedCustomer;
+import static io.cardflow.testing.Fixtures.awaitStatus;
 import static io.cardflow.testing.Fixtures.createCustomer;
 import static io.cardflow.testing.Fixtures.individualCustomer;
 import static io.cardflow.testing.Fixtures.kyc;
@@ -82,6 +83,29 @@ class LongPollIT {
             Api.Response status = answeredByTheChange(waiting.api(), merchant,
                     applicationPath(customerId, INDIVIDUAL_USD) + "status?wait=30");
             assertThat(status.field("status")).isEqualTo("approved");
+        }
+    }
+
+    @Test
+    void anOperatorsDecisionAnswersAWaitOnAnApplicationInManualReview() throws Exception {
+        TestServer server = TestServer.shared();
+        Api api = server.api();
+        TestMerchant merchant = newMerchant(api);
+        String customerId = createCustomer(api, merchant, individualCustomer("Viktor", "Petrof"));
+        submit(api, merchant, customerId, INDIVIDUAL_USD, kyc("Viktor", "Petrof"));
+        String applicationId = awaitStatus(api, merchant, customerId, INDIVIDUAL_USD, "underreview").field("applicationId");
+        LongPoll longPoll = server.bean(LongPoll.class);
+        int waitingBefore = longPoll.waiting();
+
+        try (ExecutorService client = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Api.Response> waiting = client.submit(() -> answeredByTheChange(api, merchant,
+                    applicationPath(customerId, INDIVIDUAL_USD) + "status?wait=30"));
+            awaitWaiting(longPoll, waitingBefore + 1);
+            Api.Response decided = api.post("/api/v1/admin/applications/" + applicationId + "/decision", TestServer.ADMIN_KEY,
+                    Map.of("decision", "approved"));
+            assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+
+            assertThat(Concurrently.join(waiting).field("status")).isEqualTo("approved");
         }
     }
 
