@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * BENCH_BASE_URL, BENCH_ADMIN_KEY, BENCH_SERVER_PID, BENCH_OUT (result directory), BENCH_PGBENCH_CSV,
  * BENCH_CLIENTS (1,4,16,64), BENCH_WARMUP and BENCH_DURATION (seconds per step), BENCH_MAX_REQUESTS (per step),
  * BENCH_MERCHANTS (100), BENCH_HOT_CUSTOMERS (10 customers of 3 cards for the one-merchant scenario),
- * BENCH_POLL_MS (50, the flows' polling interval), BENCH_OPEN_FRACTION (0.8), BENCH_DRAIN_TIMEOUT (seconds),
+ * BENCH_WAIT (10: the flows' status reads long-poll with ?wait=10; 0: they poll every BENCH_POLL_MS instead),
+ * BENCH_POLL_MS (50, the flows' polling interval without long-poll), BENCH_OPEN_FRACTION (0.8), BENCH_DRAIN_TIMEOUT (seconds),
  * BENCH_STEPS (the scenarios to run, e.g. {@code flow}; all when unset).
  * Only loopback URLs are accepted.
  */
@@ -45,6 +46,7 @@ public final class BenchMain {
     private final int merchantCount;
     private final int hotCustomers;
     private final long pollMs;
+    private final int waitSeconds;
     private final double openFraction;
     private final double drainTimeout;
     private final List<Merchant> merchants = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class BenchMain {
         this.merchantCount = Integer.parseInt(env.getOrDefault("BENCH_MERCHANTS", "100"));
         this.hotCustomers = Integer.parseInt(env.getOrDefault("BENCH_HOT_CUSTOMERS", "10"));
         this.pollMs = Long.parseLong(env.getOrDefault("BENCH_POLL_MS", "50"));
+        this.waitSeconds = Integer.parseInt(env.getOrDefault("BENCH_WAIT", "10"));
         this.openFraction = Double.parseDouble(env.getOrDefault("BENCH_OPEN_FRACTION", "0.8"));
         this.drainTimeout = Double.parseDouble(env.getOrDefault("BENCH_DRAIN_TIMEOUT", "180"));
         String steps = env.getOrDefault("BENCH_STEPS", "");
@@ -235,7 +238,7 @@ public final class BenchMain {
         }
     }
 
-    /** The seven phases, polling at a short fixed interval; one flow is one recorded latency. */
+    /** The seven phases, long-polling each status (or polling at a short fixed interval); one flow is one recorded latency. */
     private void flow(Runner.Ctx ctx, int client, long i) throws Exception {
         Merchant m = merchantFor(client, i);
         ctx.requests.incrementAndGet();
@@ -244,19 +247,25 @@ public final class BenchMain {
             String customerId = api.expect(api.post(m.key(), "/api/v1/customers", Api.CUSTOMER), 201).field("customerId");
             String product = "/api/v1/customers/" + customerId + "/products/" + Api.PRODUCT;
             api.expect(api.post(m.key(), product + "/applicant", Api.KYC), 202);
-            poll(api.get(m.key(), product + "/applicantstatus"), "status", "approved", "underreview");
+            poll(status(m.key(), product + "/applicantstatus"), "status", "approved", "underreview");
             String cardId = api.expect(api.post(m.key(), "/api/v1/cards",
                     "{\"customerId\": \"" + customerId + "\", \"productId\": \"" + Api.PRODUCT + "\"}"), 201).field("cardId");
-            poll(api.get(m.key(), "/api/v1/card/" + cardId), "state", "active", "pending");
+            poll(status(m.key(), "/api/v1/card/" + cardId), "state", "active", "pending");
             String topUpId = api.expect(api.post(m.key(), "/api/v1/cards/" + cardId + "/topup", "{\"amount\": 5000, \"currency\": \"USD\"}"), 202)
                     .field("topupId");
-            poll(api.get(m.key(), "/api/v1/topupstatus/" + topUpId), "status", "approved", "pending");
+            poll(status(m.key(), "/api/v1/topupstatus/" + topUpId), "status", "approved", "pending");
             ctx.record(start, System.nanoTime());
         } catch (IOException e) {
             ctx.error(start, e.getMessage());
         }
     }
 
+    /** A status read: long-polling (answered the moment the status changes) unless BENCH_WAIT is 0. */
+    private HttpRequest status(String key, String path) {
+        return api.get(key, waitSeconds > 0 ? path + "?wait=" + waitSeconds : path);
+    }
+
+    /** Reads until {@code done}; between reads that did not wait at the server, sleeps BENCH_POLL_MS. */
     private void poll(HttpRequest request, String field, String done, String waiting) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (true) {
@@ -267,7 +276,9 @@ public final class BenchMain {
             if (!waiting.equals(value) || System.nanoTime() > deadline) {
                 throw new IOException(request.uri().getPath() + " ended " + field + "=" + value);
             }
-            Thread.sleep(pollMs);
+            if (waitSeconds == 0) {
+                Thread.sleep(pollMs);
+            }
         }
     }
 
@@ -304,14 +315,14 @@ public final class BenchMain {
             String customerId = api.expect(api.post(key, "/api/v1/customers", Api.CUSTOMER), 201).field("customerId");
             String product = "/api/v1/customers/" + customerId + "/products/" + Api.PRODUCT;
             api.expect(api.post(key, product + "/applicant", Api.KYC), 202);
-            poll(api.get(key, product + "/applicantstatus"), "status", "approved", "underreview");
+            poll(status(key, product + "/applicantstatus"), "status", "approved", "underreview");
             for (int k = 0; k < 3; k++) { // cardsPerCustomer of prod_usd_virtual
                 cards.add(api.expect(api.post(key, "/api/v1/cards",
                         "{\"customerId\": \"" + customerId + "\", \"productId\": \"" + Api.PRODUCT + "\"}"), 201).field("cardId"));
             }
         }
         for (String card : cards) {
-            poll(api.get(key, "/api/v1/card/" + card), "state", "active", "pending");
+            poll(status(key, "/api/v1/card/" + card), "state", "active", "pending");
         }
         return new Merchant(merchantId, key, List.copyOf(cards));
     }

@@ -60,6 +60,19 @@ final class ApiTransport {
         return send(request(path, "").GET().build(), mapper.constructType(type));
     }
 
+    /**
+     * A GET that the server may hold for up to {@code wait} (long-poll, {@code ?wait=N} in whole seconds, 1–60): the
+     * request's timeout is the client's plus the wait.
+     */
+    <T> T getWaiting(String path, Duration wait, Class<T> type) {
+        long seconds = wait.toSeconds();
+        if (seconds < 1 || seconds > 60 || wait.toNanosPart() != 0) {
+            throw new IllegalArgumentException("wait must be whole seconds from 1 to 60, was " + wait);
+        }
+        return send(request(path, "?wait=" + seconds).timeout(requestTimeout.plus(wait)).GET().build(),
+                mapper.constructType(type));
+    }
+
     <T> Page<T> getPage(String path, ListParams params, Class<T> itemType, Function<T, String> idOf) {
         JavaType type = mapper.getTypeFactory().constructParametricType(PageBody.class, itemType);
         PageBody<T> body = send(request(path, query(params)).GET().build(), type);

@@ -2,6 +2,7 @@ package io.cardflow.sdk;
 
 import io.cardflow.sdk.model.Application;
 import io.cardflow.sdk.model.ApplicationParams;
+import java.time.Duration;
 
 /** Phases 2 and 3: KYC/KYB applications, one per (customer, product). */
 public final class ApplicationService {
@@ -26,5 +27,14 @@ public final class ApplicationService {
     public Application status(String customerId, String productId) {
         var path = ApiTransport.path("/api/v1/customers/%s/products/%s/applicantstatus", customerId, productId);
         return transport.get(path, Application.class);
+    }
+
+    /**
+     * The same, answered as soon as the status is no longer under review, or after {@code wait} (whole seconds, 1–60)
+     * with it unchanged: long-poll. A server that does not long-poll answers at once.
+     */
+    public Application status(String customerId, String productId, Duration wait) {
+        var path = ApiTransport.path("/api/v1/customers/%s/products/%s/applicantstatus", customerId, productId);
+        return transport.getWaiting(path, wait, Application.class);
     }
 }

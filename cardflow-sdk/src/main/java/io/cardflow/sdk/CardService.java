@@ -3,6 +3,7 @@ package io.cardflow.sdk;
 import io.cardflow.sdk.model.Card;
 import io.cardflow.sdk.model.CardIssueParams;
 import io.cardflow.sdk.model.ListParams;
+import java.time.Duration;
 
 /** Phases 4 and 5 and the card's lifecycle. */
 public final class CardService {
@@ -25,6 +26,14 @@ public final class CardService {
     /** Reads the card at the guide's {@code /api/v1/card/{cardId}}. */
     public Card get(String cardId) {
         return transport.get(ApiTransport.path("/api/v1/card/%s", cardId), Card.class);
+    }
+
+    /**
+     * The same, answered as soon as the card is no longer pending, or after {@code wait} (whole seconds, 1–60) with it
+     * unchanged: long-poll. A server that does not long-poll answers at once.
+     */
+    public Card get(String cardId, Duration wait) {
+        return transport.getWaiting(ApiTransport.path("/api/v1/card/%s", cardId), wait, Card.class);
     }
 
     public Page<Card> list(String customerId) {

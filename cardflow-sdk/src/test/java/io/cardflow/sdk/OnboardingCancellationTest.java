@@ -48,7 +48,7 @@ class OnboardingCancellationTest extends OnboardingTestBase {
     void cancelFromAnotherThreadEndsTheRealWaitAtOnce() throws Exception {
         stub.reply(customerCreated(), application("underreview"));
         var waiting = new CountDownLatch(1);
-        var flow = CardOnboarding.builder(client).pollPolicy(HOURLY)
+        var flow = CardOnboarding.builder(client).pollPolicy(HOURLY).longPoll(false)
                 .listener(event -> waitingWhen(event.nextPollIn().isPositive(), waiting)).build();
 
         var outcome = CompletableFuture.supplyAsync(() -> flow.run(newCustomer().build()));
@@ -64,7 +64,7 @@ class OnboardingCancellationTest extends OnboardingTestBase {
     void interruptingTheThreadCancelsAndKeepsItsInterruptFlag() throws Exception {
         stub.reply(customerCreated(), application("underreview"));
         var waiting = new CountDownLatch(1);
-        var flow = CardOnboarding.builder(client).pollPolicy(HOURLY)
+        var flow = CardOnboarding.builder(client).pollPolicy(HOURLY).longPoll(false)
                 .listener(event -> waitingWhen(event.nextPollIn().isPositive(), waiting)).build();
         var result = new CompletableFuture<OnboardingOutcome>();
         var stillInterrupted = new AtomicBoolean();

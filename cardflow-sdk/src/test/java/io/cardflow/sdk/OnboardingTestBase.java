@@ -42,9 +42,12 @@ abstract class OnboardingTestBase {
         stub.close();
     }
 
-    /** A flow on the fake clock that records its events; tests add the policy or listener they need. */
+    /**
+     * A flow on the fake clock that records its events; tests add the policy or listener they need. It polls with
+     * backoff, as against a server without long-poll; {@link OnboardingLongPollTest} turns long-poll on.
+     */
     CardOnboarding.Builder flow() {
-        return CardOnboarding.builder(client).clock(time).sleeper(time).listener(events::add);
+        return CardOnboarding.builder(client).clock(time).sleeper(time).listener(events::add).longPoll(false);
     }
 
     OnboardingOutcome run(OnboardingRequest request) {

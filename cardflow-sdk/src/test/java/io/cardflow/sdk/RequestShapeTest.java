@@ -2,6 +2,8 @@ package io.cardflow.sdk;
 
 import static io.cardflow.sdk.StubServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cardflow.sdk.model.Address;
 import io.cardflow.sdk.model.AuthorizationParams;
@@ -15,7 +17,9 @@ import io.cardflow.sdk.model.KybParams;
 import io.cardflow.sdk.model.KycParams;
 import io.cardflow.sdk.model.TopUpParams;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -150,6 +154,24 @@ class RequestShapeTest {
         assertRequest("POST", "/api/v1/cards/card_1/topup", "{\"amount\": 5000, \"currency\": \"USD\"}");
         assertThat(stub.onlyRequest().body()).contains("\"amount\":5000").doesNotContain("5000.0");
         assertThat(topUp.amount()).isEqualTo(5000L);
+    }
+
+    @Test
+    void theStatusReadsThatWaitAskForWholeSecondsFromOneToSixty() {
+        stub.reply(json(200, "{\"applicationId\": \"app_1\", \"status\": \"approved\"}"),
+                json(200, "{\"cardId\": \"card_1\", \"state\": \"active\"}"),
+                json(200, "{\"topupId\": \"txn_1\", \"status\": \"approved\"}"));
+
+        client.applications().status("cus_1", "prod_usd", Duration.ofSeconds(30));
+        client.cards().get("card_1", Duration.ofSeconds(1));
+        client.topUps().get("txn_1", Duration.ofSeconds(60));
+
+        assertThat(stub.received()).extracting(StubServer.Received::path, StubServer.Received::query).containsExactly(
+                tuple("/api/v1/customers/cus_1/products/prod_usd/applicantstatus", "wait=30"),
+                tuple("/api/v1/card/card_1", "wait=1"), tuple("/api/v1/topupstatus/txn_1", "wait=60"));
+        for (Duration wait : List.of(Duration.ZERO, Duration.ofSeconds(61), Duration.ofMillis(1500))) {
+            assertThatThrownBy(() -> client.cards().get("card_1", wait)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -2,9 +2,13 @@ package io.cardflow.card;
 
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
+import io.cardflow.longpoll.LongPoll;
+import io.cardflow.longpoll.Wait;
 import io.cardflow.security.MerchantPrincipal;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @Tag(name = "Phases 4-5: cards", description = "Cards for verified customers: issued in the background by the card "
@@ -33,9 +38,11 @@ class CardController {
              "shippingAddress": {"line1": "Hauptstrasse 5", "city": "Berlin", "postalCode": "10115", "country": "DE"}}""";
 
     private final CardService cards;
+    private final LongPoll longPoll;
 
-    CardController(CardService cards) {
+    CardController(CardService cards, LongPoll longPoll) {
         this.cards = cards;
+        this.longPoll = longPoll;
     }
 
     @PostMapping("/api/v1/cards")
@@ -65,13 +72,25 @@ class CardController {
             description = "Phase 5 of the guide. Poll until state is active (usually a few seconds): then last4, maskedPan "
                     + "and the expiry are set and the card can be topped up with POST /api/v1/cards/{cardId}/topup (phase 6). "
                     + "If state is failed, failure says why; request a new card with corrected data. While issuance is "
-                    + "failing in the background, processing says how.")
+                    + "failing in the background, processing says how. With wait=N the answer comes as soon as the card "
+                    + "is no longer pending, or after N seconds with the card as it is (long-poll, docs/api.md).")
     @ApiResponse(responseCode = "200", description = "The card")
+    @Parameter(name = "wait", in = ParameterIn.QUERY, description = Wait.DESCRIPTION, example = "30",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "60"))
     CardResponse getCard(@AuthenticationPrincipal MerchantPrincipal merchant,
                          @Parameter(description = "The card's id", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
                          @PathVariable String cardId) {
         Card card = cards.get(merchant.merchantId(), cardId);
         return cards.describe(card).withProcessing(cards.issuanceProcessing(card));
+    }
+
+    /** {@link #getCard} with {@code wait}: documented there. */
+    @Hidden
+    @GetMapping(value = {"/api/v1/card/{cardId}", "/api/v1/cards/{cardId}"}, params = "wait")
+    DeferredResult<CardResponse> waitForCard(@AuthenticationPrincipal MerchantPrincipal merchant, @PathVariable String cardId,
+                                             @RequestParam String wait) {
+        return longPoll.answer(merchant.merchantId(), cardId, Wait.of(wait), () -> getCard(merchant, cardId),
+                card -> card.state() != CardState.PENDING);
     }
 
     @GetMapping("/api/v1/customers/{customerId}/cards")

@@ -3,6 +3,7 @@ package io.cardflow.card;
 import io.cardflow.common.AfterCommit;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.jobs.BackgroundJobs;
+import io.cardflow.longpoll.LongPoll;
 import io.cardflow.product.ProductCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,10 +48,11 @@ class CardIssuance {
     private final Clock clock;
     private final Counter activated;
     private final Counter failed;
+    private final LongPoll longPoll;
 
     CardIssuance(CardRepository cards, ProductCatalog products, CardProcessor processor, PanVault vault,
                  BackgroundJobs jobs, TransactionTemplate transactions, CardflowProperties properties, Clock clock,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, LongPoll longPoll) {
         this.cards = cards;
         this.products = products;
         this.processor = processor;
@@ -61,6 +63,7 @@ class CardIssuance {
         this.clock = clock;
         this.activated = decisions(meters, CardState.ACTIVE);
         this.failed = decisions(meters, CardState.FAILED);
+        this.longPoll = longPoll;
     }
 
     private static Counter decisions(MeterRegistry meters, CardState outcome) {
@@ -129,6 +132,7 @@ class CardIssuance {
         };
         if (recorded) {
             AfterCommit.run((result instanceof IssuanceResult.Refused ? failed : activated)::increment);
+            longPoll.changed(cardId);
             log.info("Card {} {}", cardId, result instanceof IssuanceResult.Refused refused ? "failed: " + refused.reasonCode()
                     : "issued and active");
         } else {

@@ -31,6 +31,7 @@ public enum ErrorCode {
     CARD_ALREADY_FINAL("Card can no longer change"),
     INSUFFICIENT_FUNDS("Insufficient funds"),
     RATE_LIMITED("Too many requests"),
+    TOO_MANY_WAITING("Too many waiting requests"),
     JOB_ALREADY_RESCHEDULED("Job already rescheduled"),
     INTERNAL_ERROR("Internal error"),
     TEMPORARILY_UNAVAILABLE("Temporarily unavailable");

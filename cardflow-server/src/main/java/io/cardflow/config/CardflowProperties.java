@@ -23,7 +23,8 @@ public record CardflowProperties(
         @DefaultValue Providers providers,
         @DefaultValue RateLimits rateLimits,
         @DefaultValue Jobs jobs,
-        @DefaultValue Metrics metrics) {
+        @DefaultValue Metrics metrics,
+        @DefaultValue LongPoll longPoll) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -37,7 +38,7 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + "]";
     }
 
     private static String redacted(String secret) {
@@ -158,6 +159,22 @@ public record CardflowProperties(
             }
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("cardflow.jobs.retry.max-attempts must be at least 1, was " + maxAttempts);
+            }
+        }
+    }
+
+    /**
+     * Requests waiting for a change ({@code ?wait=N}), per node: at most {@code maxWaiting} at a time, and
+     * {@code maxWaitingPerMerchant} of one merchant; beyond, 429 too_many_waiting.
+     */
+    public record LongPoll(
+            @DefaultValue("2000") int maxWaiting,
+            @DefaultValue("100") int maxWaitingPerMerchant) {
+
+        public LongPoll {
+            if (maxWaiting < 1 || maxWaitingPerMerchant < 1) {
+                throw new IllegalArgumentException("cardflow.long-poll.max-waiting and max-waiting-per-merchant must be at "
+                        + "least 1, were " + maxWaiting + " and " + maxWaitingPerMerchant);
             }
         }
     }

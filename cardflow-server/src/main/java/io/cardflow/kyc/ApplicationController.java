@@ -1,8 +1,12 @@
 package io.cardflow.kyc;
 
+import io.cardflow.longpoll.LongPoll;
+import io.cardflow.longpoll.Wait;
 import io.cardflow.security.MerchantPrincipal;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,8 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -38,9 +44,11 @@ class ApplicationController {
                {"firstName": "Alan", "lastName": "Turing", "dateOfBirth": "1972-06-23", "nationality": "GB", "ownershipPercent": 40}]}""";
 
     private final ApplicationService applications;
+    private final LongPoll longPoll;
 
-    ApplicationController(ApplicationService applications) {
+    ApplicationController(ApplicationService applications, LongPoll longPoll) {
         this.applications = applications;
+        this.longPoll = longPoll;
     }
 
     @PostMapping("/applicant")
@@ -80,8 +88,11 @@ class ApplicationController {
                     + "a watch-list review waits for an operator, with manualReview true). Approved: issue a card with "
                     + "POST /api/v1/cards (phase 4). Rejected: read reasons and, while canResubmit is true, submit corrected "
                     + "data again (phase 2). While the decision is failing in the background, processing says how. 404 "
-                    + "when the customer never applied for the product.")
+                    + "when the customer never applied for the product. With wait=N the answer comes as soon as the status "
+                    + "is no longer underreview, or after N seconds with it as it is (long-poll, docs/api.md).")
     @ApiResponse(responseCode = "200", description = "The latest application")
+    @Parameter(name = "wait", in = ParameterIn.QUERY, description = Wait.DESCRIPTION, example = "30",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "60"))
     ApplicationResponse getApplicationStatus(@AuthenticationPrincipal MerchantPrincipal merchant,
                                @Parameter(description = "The customer", example = "cus_4eC39HqLyjWDarjtT1zdp7dc")
                                @PathVariable String customerId,
@@ -90,5 +101,16 @@ class ApplicationController {
         Application application = applications.status(merchant.merchantId(), customerId, productId);
         return ApplicationResponse.of(application, applications.attemptsAllowed(productId))
                 .withProcessing(applications.decisionProcessing(application));
+    }
+
+    /** {@link #getApplicationStatus} with {@code wait}: documented there. */
+    @Hidden
+    @GetMapping(value = "/applicantstatus", params = "wait")
+    DeferredResult<ApplicationResponse> waitForApplicationStatus(@AuthenticationPrincipal MerchantPrincipal merchant,
+                                                                 @PathVariable String customerId,
+                                                                 @PathVariable String productId, @RequestParam String wait) {
+        return longPoll.answer(merchant.merchantId(), ApplicationService.changeTopic(customerId, productId), Wait.of(wait),
+                () -> getApplicationStatus(merchant, customerId, productId),
+                application -> application.status() != ApplicationStatus.UNDERREVIEW);
     }
 }

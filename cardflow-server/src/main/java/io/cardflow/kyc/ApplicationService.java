@@ -14,6 +14,7 @@ import io.cardflow.customer.Customer;
 import io.cardflow.customer.CustomerService;
 import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.jobs.Processing;
+import io.cardflow.longpoll.LongPoll;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
 import io.micrometer.core.instrument.Counter;
@@ -55,10 +56,11 @@ public class ApplicationService {
     private final CardflowProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LongPoll longPoll;
 
     ApplicationService(ApplicationRepository applications, CustomerService customers, ProductCatalog products,
                        VerificationProvider provider, BackgroundJobs jobs, Validation validation, JsonMapper jsonMapper,
-                       CardflowProperties properties, Clock clock, MeterRegistry meters) {
+                       CardflowProperties properties, Clock clock, MeterRegistry meters, LongPoll longPoll) {
         this.applications = applications;
         this.customers = customers;
         this.products = products;
@@ -69,6 +71,7 @@ public class ApplicationService {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.longPoll = longPoll;
         List.of(ApplicationState.APPROVED, ApplicationState.REJECTED, ApplicationState.MANUAL_REVIEW)
                 .forEach(outcome -> decisions(outcome, ENGINE));
         List.of(ApplicationState.APPROVED, ApplicationState.REJECTED).forEach(outcome -> decisions(outcome, OPERATOR));
@@ -144,6 +147,7 @@ public class ApplicationService {
         if (applications.transition(applicationId, ApplicationState.SUBMITTED, next, verdict.reasons(), ENGINE, null,
                 clock.instant())) {
             log.info("Application {} decided: {} {}", applicationId, next, verdict.reasons());
+            longPoll.changed(changeTopic(application.customerId(), application.productId()));
             AfterCommit.run(decisions(next, ENGINE)::increment);
         }
     }
@@ -182,7 +186,13 @@ public class ApplicationService {
                     + "' is not waiting for manual review");
         }
         AfterCommit.run(decisions(decision, OPERATOR)::increment);
+        longPoll.changed(changeTopic(application.customerId(), application.productId()));
         return applications.find(applicationId).orElseThrow();
+    }
+
+    /** What a request waiting for the status of the customer's latest application for the product waits on. */
+    public static String changeTopic(String customerId, String productId) {
+        return customerId + "/" + productId;
     }
 
     public Application get(String applicationId) {

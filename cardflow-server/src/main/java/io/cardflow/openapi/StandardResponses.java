@@ -139,7 +139,8 @@ class StandardResponses implements OpenApiCustomizer {
                         + "Idempotency-Key was used with another request (idempotency_key_reused); or the customer's type "
                         + "does not fit the product (holder_type_mismatch)"));
         responses.put(name(HttpStatus.TOO_MANY_REQUESTS), problem(
-                "Over a rate limit, or too many failed keys from this address (rate_limited)")
+                "Over a rate limit, or too many failed keys from this address (rate_limited); or, with wait, too many "
+                        + "requests waiting already (too_many_waiting)")
                 .addHeaderObject(RETRY_AFTER, headerRef(RETRY_AFTER)));
         responses.put(name(HttpStatus.INTERNAL_SERVER_ERROR), problem(
                 "Something unexpected failed on the server; quote the request id when reporting it (internal_error)"));

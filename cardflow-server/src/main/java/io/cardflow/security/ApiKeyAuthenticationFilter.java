@@ -13,6 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,6 +28,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
     /** The operator key's bucket; merchant keys' ids have their own prefix and cannot collide with it. */
     private static final String OPERATOR_KEY_ID = "operator";
+    /**
+     * Where the authentication is kept for the request's later dispatches: a request that waits (long-poll) is answered
+     * on an async dispatch, which this filter does not see again and which the authorization rules check again.
+     */
+    private static final SecurityContextRepository CONTEXTS = new RequestAttributeSecurityContextRepository();
 
     private final AdminKey adminKey;
     private final MerchantKeyVerifier apiKeys;
@@ -71,7 +78,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 refuse(request, response, address, "Invalid operator key");
                 return;
             }
-            authenticate(new OperatorPrincipal(), "ROLE_OPERATOR");
+            authenticate(new OperatorPrincipal(), "ROLE_OPERATOR", request, response);
             keyId = OPERATOR_KEY_ID;
         } else {
             var principal = apiKeys.authenticate(presented);
@@ -79,7 +86,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 refuse(request, response, address, "Invalid or revoked API key");
                 return;
             }
-            authenticate(principal.get(), "ROLE_MERCHANT");
+            authenticate(principal.get(), "ROLE_MERCHANT", request, response);
             keyId = principal.get().apiKeyId();
         }
         OptionalLong limited = rateLimiter.takeRequest(keyId);
@@ -102,8 +109,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         problems.write(request, response, ErrorCode.RATE_LIMITED, detail + "; retry after " + retryAfterSeconds + " s");
     }
 
-    private static void authenticate(Object principal, String role) {
+    private static void authenticate(Object principal, String role, HttpServletRequest request, HttpServletResponse response) {
         var authentication = new UsernamePasswordAuthenticationToken(principal, null, List.of(new SimpleGrantedAuthority(role)));
         SecurityContextHolder.getContext().setAuthentication(authentication);
+        CONTEXTS.saveContext(SecurityContextHolder.getContext(), request, response);
     }
 }

@@ -6,9 +6,14 @@ import io.cardflow.common.PageRequest;
 import io.cardflow.idempotency.IdempotencyClaim;
 import io.cardflow.idempotency.RecordsIdempotentAnswer;
 import io.cardflow.jobs.Processing;
+import io.cardflow.longpoll.LongPoll;
+import io.cardflow.longpoll.Wait;
 import io.cardflow.security.MerchantPrincipal;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @Tag(name = "Phases 6-7: top-ups", description = "Funding cards from the merchant's balance: the amount is held at once "
@@ -35,11 +41,13 @@ class TopUpController {
     private final TopUpService topUps;
     private final TopUpBatcher batcher;
     private final JsonMapper json;
+    private final LongPoll longPoll;
 
-    TopUpController(TopUpService topUps, TopUpBatcher batcher, JsonMapper json) {
+    TopUpController(TopUpService topUps, TopUpBatcher batcher, JsonMapper json, LongPoll longPoll) {
         this.topUps = topUps;
         this.batcher = batcher;
         this.json = json;
+        this.longPoll = longPoll;
     }
 
     @PostMapping("/api/v1/cards/{cardId}/topup")
@@ -72,13 +80,25 @@ class TopUpController {
     @Operation(summary = "A top-up's status (phase 7)",
             description = "Phase 7 of the guide. Poll until status is approved (the amount is on the card, which is ready "
                     + "for transactions) or rejected (the amount is back in the merchant's balance; reason says why). "
-                    + "While settlement is failing in the background, processing says how.")
+                    + "While settlement is failing in the background, processing says how. With wait=N the answer comes as "
+                    + "soon as the top-up is no longer pending, or after N seconds with it as it is (long-poll, docs/api.md).")
     @ApiResponse(responseCode = "200", description = "The top-up")
+    @Parameter(name = "wait", in = ParameterIn.QUERY, description = Wait.DESCRIPTION, example = "30",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "60"))
     TopUpResponse getTopUpStatus(@AuthenticationPrincipal MerchantPrincipal merchant,
                                  @Parameter(description = "The top-up's id (its transactionId)",
                                          example = "txn_7Hc2Lq9ZbX4mP1sK8dF3gW0y") @PathVariable String topupId) {
         TopUp topUp = topUps.get(merchant.merchantId(), topupId);
         return TopUpResponse.of(topUp, topUps.processing(List.of(topUp)).get(topUp.id()));
+    }
+
+    /** {@link #getTopUpStatus} with {@code wait}: documented there. */
+    @Hidden
+    @GetMapping(value = "/api/v1/topupstatus/{topupId}", params = "wait")
+    DeferredResult<TopUpResponse> waitForTopUpStatus(@AuthenticationPrincipal MerchantPrincipal merchant,
+                                                     @PathVariable String topupId, @RequestParam String wait) {
+        return longPoll.answer(merchant.merchantId(), topupId, Wait.of(wait), () -> getTopUpStatus(merchant, topupId),
+                topUp -> topUp.status() != TopUpState.PENDING);
     }
 
     @GetMapping("/api/v1/cards/{cardId}/topups")

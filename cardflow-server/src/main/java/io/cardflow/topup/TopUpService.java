@@ -14,6 +14,7 @@ import io.cardflow.config.CardflowProperties;
 import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.jobs.Processing;
 import io.cardflow.ledger.LedgerService;
+import io.cardflow.longpoll.LongPoll;
 import io.cardflow.product.Product;
 import io.cardflow.product.ProductCatalog;
 import io.micrometer.core.instrument.Counter;
@@ -53,9 +54,10 @@ public class TopUpService {
     private final CardflowProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LongPoll longPoll;
 
     TopUpService(TopUpRepository topUps, CardService cards, ProductCatalog products, LedgerService ledger,
-                 BackgroundJobs jobs, CardflowProperties properties, Clock clock, MeterRegistry meters) {
+                 BackgroundJobs jobs, CardflowProperties properties, Clock clock, MeterRegistry meters, LongPoll longPoll) {
         this.topUps = topUps;
         this.cards = cards;
         this.products = products;
@@ -64,6 +66,7 @@ public class TopUpService {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.longPoll = longPoll;
         decisions(TopUpState.APPROVED, NO_REASON);
         for (TopUpRejection rejection : TopUpRejection.values()) {
             decisions(TopUpState.REJECTED, rejection.code());
@@ -184,6 +187,7 @@ public class TopUpService {
             }
         }
         topUps.decideAll(decisions, now);
+        decisions.forEach(d -> longPoll.changed(d.topUpId()));
         AfterCommit.run(() -> decisions.forEach(d ->
                 decisions(d.outcome(), d.rejection() == null ? NO_REASON : d.rejection().code()).increment()));
         ledger.settleHeld(trigger.merchantId(), trigger.currency(), settlements);

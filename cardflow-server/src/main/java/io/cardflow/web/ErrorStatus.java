@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 /** The HTTP status each error code is answered with: where the domain's refusals become HTTP. */
 public final class ErrorStatus {
 
-    /** What a {@code 503} asks the client to wait before retrying, in seconds. */
+    /** What a {@code 503}, or a {@code 429} for too many waiting requests, asks the client to wait before retrying, in seconds. */
     public static final String RETRY_AFTER_SECONDS = "1";
 
     private ErrorStatus() {
@@ -26,7 +26,7 @@ public final class ErrorStatus {
             case IDEMPOTENCY_KEY_IN_USE, APPLICATION_IN_PROGRESS, APPLICATION_ALREADY_APPROVED, KYC_ATTEMPTS_EXHAUSTED,
                  APPLICATION_NOT_IN_REVIEW, API_KEY_ALREADY_REVOKED, KYC_NOT_APPROVED, CARD_LIMIT_REACHED, CARD_NOT_ACTIVE,
                  CARD_NOT_SUSPENDED, CARD_ALREADY_FINAL, INSUFFICIENT_FUNDS, JOB_ALREADY_RESCHEDULED -> HttpStatus.CONFLICT;
-            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case RATE_LIMITED, TOO_MANY_WAITING -> HttpStatus.TOO_MANY_REQUESTS;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
             case TEMPORARILY_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };

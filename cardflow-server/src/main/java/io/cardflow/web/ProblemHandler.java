@@ -142,7 +142,7 @@ public class ProblemHandler {
 
     private ResponseEntity<Problem> respond(ErrorCode code, String detail, HttpServletRequest request, List<FieldError> errors) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(ErrorStatus.of(code));
-        if (code == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+        if (code == ErrorCode.TEMPORARILY_UNAVAILABLE || code == ErrorCode.TOO_MANY_WAITING) {
             response.header(HttpHeaders.RETRY_AFTER, ErrorStatus.RETRY_AFTER_SECONDS);
         }
         return response

@@ -22,14 +22,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    /** The id kept for the request's later dispatches: a request that waits (long-poll) is answered on an async one. */
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
+
+    /** Also on the async dispatch, whose log lines and error body carry the same id. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(RequestIds.HEADER);
-        String requestId = given != null && ACCEPTABLE.matcher(given).matches() ? given : Ids.newId("req");
+        String requestId = (String) request.getAttribute(ATTRIBUTE);
+        if (requestId == null) {
+            String given = request.getHeader(RequestIds.HEADER);
+            requestId = given != null && ACCEPTABLE.matcher(given).matches() ? given : Ids.newId("req");
+            request.setAttribute(ATTRIBUTE, requestId);
+            response.setHeader(RequestIds.HEADER, requestId);
+        }
         MDC.put(RequestIds.MDC_KEY, requestId);
-        response.setHeader(RequestIds.HEADER, requestId);
         try {
             chain.doFilter(request, response);
         } finally {

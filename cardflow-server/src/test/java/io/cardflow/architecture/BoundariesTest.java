@@ -18,9 +18,12 @@ import org.springframework.stereotype.Controller;
  */
 class BoundariesTest {
 
-    /** Where HTTP is at home: the web plumbing, authentication, idempotent replays and the OpenAPI document. */
+    /**
+     * Where HTTP is at home: the web plumbing, authentication, idempotent replays, requests that wait (long-poll) and the
+     * OpenAPI document.
+     */
     private static final String[] WEB_FACING = {
-            "io.cardflow.web..", "io.cardflow.security..", "io.cardflow.idempotency..", "io.cardflow.openapi.."};
+            "io.cardflow.web..", "io.cardflow.security..", "io.cardflow.idempotency..", "io.cardflow.longpoll..", "io.cardflow.openapi.."};
     private static final String[] HTTP = {
             "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..", "org.apache.catalina..",
             "org.apache.tomcat..", "io.cardflow.web..", "io.cardflow.idempotency.."};

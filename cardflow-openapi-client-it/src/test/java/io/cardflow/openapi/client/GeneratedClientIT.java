@@ -54,6 +54,8 @@ class GeneratedClientIT {
     private static final String INDIVIDUAL_USD = "prod_usd_virtual";
     private static final String BUSINESS_USD = "prod_usd_business";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The status reads of the flow long-poll: answered the moment the decision is made. */
+    private static final Integer LONG_POLL = 5;
     private static final int RATE_PER_KEY = 50;
     private static final Address ADDRESS = new Address().line1("1 Main St").city("Springfield").postalCode("12345").country("US");
 
@@ -89,23 +91,23 @@ class GeneratedClientIT {
         ApplicationResponse submitted = applications.submitApplication(customer.getCustomerId(), INDIVIDUAL_USD,
                 new SubmitApplicationRequest(kyc("Ana", "Lopez")), null);
         assertThat(String.valueOf(submitted.getStatus())).isEqualTo("underreview");
-        ApplicationResponse approved = await(() -> applications.getApplicationStatus(customer.getCustomerId(), INDIVIDUAL_USD),
+        ApplicationResponse approved = await(() -> applications.getApplicationStatus(customer.getCustomerId(), INDIVIDUAL_USD, LONG_POLL),
                 status -> "approved".equals(String.valueOf(status.getStatus())));
         assertThat(approved.getReasons()).isEmpty();
 
         var cards = new Phases45CardsApi(merchant);
         CardResponse issued = cards.issueCard(new IssueCardRequest().customerId(customer.getCustomerId()).productId(INDIVIDUAL_USD), null);
         assertThat(String.valueOf(issued.getState())).isEqualTo("pending");
-        CardResponse active = await(() -> cards.getCard(issued.getCardId()), card -> "active".equals(String.valueOf(card.getState())));
+        CardResponse active = await(() -> cards.getCard(issued.getCardId(), LONG_POLL), card -> "active".equals(String.valueOf(card.getState())));
         assertThat(active.getLast4()).hasSize(4);
 
         var topUps = new Phases67TopUpsApi(merchant);
         TopUpResponse topUp = topUps.createTopUp(active.getCardId(), new MoneyRequest().amount(5000L).currency("USD"), null);
         assertThat(topUp.getTopupId()).isEqualTo(topUp.getTransactionId());
-        TopUpResponse settled = await(() -> topUps.getTopUpStatus(topUp.getTopupId()),
+        TopUpResponse settled = await(() -> topUps.getTopUpStatus(topUp.getTopupId(), LONG_POLL),
                 status -> !"pending".equals(String.valueOf(status.getStatus())));
         assertThat(String.valueOf(settled.getStatus())).isEqualTo("approved");
-        assertThat(cards.getCard1(active.getCardId()).getBalance()).isEqualTo(5000L);
+        assertThat(cards.getCard1(active.getCardId(), null).getBalance()).isEqualTo(5000L);
         assertThat(topUps.listCardTopUps(active.getCardId(), 10, null).getData()).hasSize(1);
     }
 
@@ -120,7 +122,7 @@ class GeneratedClientIT {
         var applications = new Phases23KycKybApi(merchant);
         applications.submitApplication(business.getCustomerId(), BUSINESS_USD, new SubmitApplicationRequest(kyb), null);
 
-        ApplicationResponse approved = await(() -> applications.getApplicationStatus(business.getCustomerId(), BUSINESS_USD),
+        ApplicationResponse approved = await(() -> applications.getApplicationStatus(business.getCustomerId(), BUSINESS_USD, LONG_POLL),
                 status -> !"underreview".equals(String.valueOf(status.getStatus())));
         assertThat(String.valueOf(approved.getStatus())).isEqualTo("approved");
     }
@@ -158,7 +160,7 @@ class GeneratedClientIT {
         var applications = new Phases23KycKybApi(merchant);
         ApplicationResponse submitted = applications.submitApplication(customer.getCustomerId(), INDIVIDUAL_USD,
                 new SubmitApplicationRequest(kyc("Viktor", "Petrof")), null);
-        await(() -> applications.getApplicationStatus(customer.getCustomerId(), INDIVIDUAL_USD),
+        await(() -> applications.getApplicationStatus(customer.getCustomerId(), INDIVIDUAL_USD, null),
                 status -> Boolean.TRUE.equals(status.getManualReview()));
 
         var review = new OperatorManualReviewApi(operator);
@@ -171,7 +173,7 @@ class GeneratedClientIT {
         ReviewItem decided = review.decideApplication(submitted.getApplicationId(),
                 new DecisionRequest().decision(DecisionRequest.DecisionEnum.APPROVED).note("Not the listed person"), null);
         assertThat(String.valueOf(decided.getApplication().getStatus())).isEqualTo("approved");
-        assertThat(String.valueOf(applications.getApplicationStatus(customer.getCustomerId(), INDIVIDUAL_USD).getStatus()))
+        assertThat(String.valueOf(applications.getApplicationStatus(customer.getCustomerId(), INDIVIDUAL_USD, null).getStatus()))
                 .isEqualTo("approved");
     }
 

@@ -11,8 +11,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The integration guide's whole flow as one call: create the customer, submit KYC/KYB, poll its decision, issue a
- * card, poll until active, top it up, poll until settled — polling with exponential backoff within each phase's
- * maximum wait, telling a listener of every step, resumable from any phase and cancellable.
+ * card, poll until active, top it up, poll until settled — long-polling while the server offers it, else polling with
+ * exponential backoff, within each phase's maximum wait, telling a listener of every step, resumable from any phase
+ * and cancellable.
  *
  * <pre>{@code
  * OnboardingOutcome outcome = CardOnboarding.builder(client).pollPolicy(PollPolicy.sandbox()).build().run(request);
@@ -24,7 +25,7 @@ import java.util.function.BooleanSupplier;
 public final class CardOnboarding {
 
     /** What every run of this instance shares. */
-    record Settings(CardflowClient client, PollPolicy policy, OnboardingListener listener, Clock clock,
+    record Settings(CardflowClient client, PollPolicy policy, boolean longPoll, OnboardingListener listener, Clock clock,
                     Sleeper sleeper, BooleanSupplier cancelled) {
     }
 
@@ -34,11 +35,11 @@ public final class CardOnboarding {
     private CardOnboarding(Builder builder) {
         // Without a sleeper of the caller's, waits end early on cancel() instead of sleeping out the interval.
         Sleeper sleeper = builder.sleeper != null ? builder.sleeper : this::sleepUnlessCancelled;
-        settings = new Settings(builder.client, builder.policy, builder.listener, builder.clock, sleeper,
+        settings = new Settings(builder.client, builder.policy, builder.longPoll, builder.listener, builder.clock, sleeper,
                 this::isCancelled);
     }
 
-    /** Builder: pollPolicy (default guideDefaults()), listener, clock (default system UTC), sleeper (default real). */
+    /** Builder: pollPolicy (default guideDefaults()), longPoll (default true), listener, clock (default system UTC), sleeper (default real). */
     public static Builder builder(CardflowClient client) {
         return new Builder(client);
     }
@@ -71,6 +72,7 @@ public final class CardOnboarding {
         private OnboardingListener listener = OnboardingListener.NONE;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper;
+        private boolean longPoll = true;
 
         private Builder(CardflowClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -78,6 +80,17 @@ public final class CardOnboarding {
 
         public Builder pollPolicy(PollPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether the flow waits for each decision at the server ({@code ?wait=N}, long-poll: answered the moment the
+         * status changes) while the server offers it; true by default. A server that does not (it answers a waiting
+         * status at once, or refuses {@code wait}) is polled with the policy's backoff instead, and so is every server
+         * when this is false.
+         */
+        public Builder longPoll(boolean longPoll) {
+            this.longPoll = longPoll;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.cardflow.sdk.flow;
 
 import io.cardflow.sdk.exception.CardflowException;
 import io.cardflow.sdk.exception.NotFoundException;
+import io.cardflow.sdk.exception.ValidationException;
 import io.cardflow.sdk.flow.OnboardingOutcome.ApplicationPendingReview;
 import io.cardflow.sdk.flow.OnboardingOutcome.ApplicationRejected;
 import io.cardflow.sdk.flow.OnboardingOutcome.Cancelled;
@@ -37,6 +38,9 @@ final class OnboardingRun {
         }
     }
 
+    /** The longest one read waits at the server: well under the usual proxies' idle timeouts. */
+    private static final Duration LONG_POLL = Duration.ofSeconds(30);
+
     private final CardOnboarding.Settings settings;
     private final OnboardingRequest request;
     private final IdempotencyKeys keys;
@@ -46,12 +50,15 @@ final class OnboardingRun {
     private String applicationId;
     private String cardId;
     private String topUpId;
+    /** Until the server shows it does not long-poll (it answers a waiting status at once), the flow waits with it. */
+    private boolean longPoll;
 
     OnboardingRun(CardOnboarding.Settings settings, OnboardingRequest request) {
         this.settings = settings;
         this.request = request;
         this.keys = new IdempotencyKeys(request.flowId());
         this.startedAt = settings.clock().instant();
+        this.longPoll = settings.longPoll();
         var known = request.resumeFrom();
         customerId = known.customerId();
         applicationId = known.applicationId();
@@ -127,7 +134,8 @@ final class OnboardingRun {
     private OnboardingOutcome awaitApplication(Application submitted) {
         enter(Phase.AWAIT_APPLICATION);
         var application = awaitDecision(submitted,
-                () -> learn(settings.client().applications().status(customerId, request.productId())),
+                wait -> learn(wait == null ? settings.client().applications().status(customerId, request.productId())
+                        : settings.client().applications().status(customerId, request.productId(), wait)),
                 Application::status, status -> status == KycStatus.UNDER_REVIEW || status == KycStatus.UNKNOWN);
         return switch (application.status()) {
             case APPROVED -> issueCard();
@@ -148,7 +156,8 @@ final class OnboardingRun {
     /** Any state but active after the wait (failed, or a resumed card since suspended or closed) cannot be funded. */
     private OnboardingOutcome awaitCard(Card issued) {
         enter(Phase.AWAIT_CARD);
-        var card = awaitDecision(issued, () -> settings.client().cards().get(cardId),
+        var card = awaitDecision(issued,
+                wait -> wait == null ? settings.client().cards().get(cardId) : settings.client().cards().get(cardId, wait),
                 Card::state, state -> state == CardState.PENDING || state == CardState.UNKNOWN);
         return switch (card.state()) {
             case ACTIVE -> request.topUpAmount() == null ? done(card, null, wire(card.state())) : topUp();
@@ -167,7 +176,8 @@ final class OnboardingRun {
 
     private OnboardingOutcome awaitTopUp(TopUp created) {
         enter(Phase.AWAIT_TOP_UP);
-        var topUp = awaitDecision(learn(created), () -> settings.client().topUps().get(topUpId),
+        var topUp = awaitDecision(learn(created),
+                wait -> wait == null ? settings.client().topUps().get(topUpId) : settings.client().topUps().get(topUpId, wait),
                 TopUp::status, status -> status == TopUpStatus.PENDING || status == TopUpStatus.UNKNOWN);
         return switch (topUp.status()) {
             // The card is read again so that the outcome shows the balance after the settlement.
@@ -184,11 +194,12 @@ final class OnboardingRun {
     }
 
     /**
-     * Polls until {@code undecided} no longer holds or the phase's maximum wait has passed, and returns the last
-     * answer. The waits grow by the policy's multiplier; the last one is cut short to poll once more right at the
-     * deadline.
+     * Waits until {@code undecided} no longer holds or the phase's maximum wait has passed, and returns the last
+     * answer. While the server long-polls, each read waits there ({@code read} with a wait) and is answered the moment
+     * the status changes. Otherwise it polls: the waits grow by the policy's multiplier; the last one is cut short to
+     * poll once more right at the deadline. {@code read} with {@code null} reads without waiting.
      */
-    private <T, S extends Enum<S>> T awaitDecision(T first, Supplier<T> read, Function<T, S> statusOf,
+    private <T, S extends Enum<S>> T awaitDecision(T first, Function<Duration, T> read, Function<T, S> statusOf,
                                                     Predicate<S> undecided) {
         var deadline = settings.clock().instant().plus(settings.policy().maxWait(phase));
         var interval = settings.policy().minInterval();
@@ -198,14 +209,45 @@ final class OnboardingRun {
             if (!remaining.isPositive()) {
                 break;
             }
+            if (longPoll) {
+                var wait = longPollWait(remaining);
+                report(wire(statusOf.apply(latest)), Duration.ZERO);
+                long asked = System.nanoTime();
+                latest = call(() -> readWaiting(read, wait));
+                // A status still waiting, answered well before the wait's end: the server ignored wait (or refused it).
+                if (latest == null || (undecided.test(statusOf.apply(latest))
+                        && Duration.ofNanos(System.nanoTime() - asked).compareTo(wait.dividedBy(2)) < 0)) {
+                    longPoll = false;
+                    latest = latest == null ? call(() -> read.apply(null)) : latest;
+                }
+                continue;
+            }
             var wait = interval.compareTo(remaining) < 0 ? interval : remaining;
             report(wire(statusOf.apply(latest)), wait);
             pause(wait);
-            latest = call(read);
+            latest = call(() -> read.apply(null));
             interval = settings.policy().nextInterval(interval);
         }
         report(wire(statusOf.apply(latest)), Duration.ZERO);
         return latest;
+    }
+
+    /** The answer to a read that waits, or null when the server refuses {@code wait} (a 422 naming it). */
+    private static <T> T readWaiting(Function<Duration, T> read, Duration wait) {
+        try {
+            return read.apply(wait);
+        } catch (ValidationException refused) {
+            if (refused.errors().stream().anyMatch(error -> "wait".equals(error.field()))) {
+                return null;
+            }
+            throw refused;
+        }
+    }
+
+    /** Whole seconds, as the server takes them: at most {@link #LONG_POLL}, and not far beyond the phase's deadline. */
+    private static Duration longPollWait(Duration remaining) {
+        long seconds = Math.min(LONG_POLL.toSeconds(), Math.max(1, (remaining.toMillis() + 999) / 1000));
+        return Duration.ofSeconds(seconds);
     }
 
     /** A cancel noticed here is reported in the phase about to start: nothing of it has been done yet. */
