@@ -47,10 +47,11 @@ class CardIssuance {
     private final Clock clock;
     private final Counter activated;
     private final Counter failed;
+    private final CardService cardService;
 
     CardIssuance(CardRepository cards, ProductCatalog products, CardProcessor processor, PanVault vault,
                  BackgroundJobs jobs, TransactionTemplate transactions, CardflowProperties properties, Clock clock,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, CardService cardService) {
         this.cards = cards;
         this.products = products;
         this.processor = processor;
@@ -61,6 +62,7 @@ class CardIssuance {
         this.clock = clock;
         this.activated = decisions(meters, CardState.ACTIVE);
         this.failed = decisions(meters, CardState.FAILED);
+        this.cardService = cardService;
     }
 
     private static Counter decisions(MeterRegistry meters, CardState outcome) {
@@ -128,6 +130,7 @@ class CardIssuance {
             case IssuanceResult.Refused refused -> cards.fail(cardId, request.attempt(), refused.reasonCode(), refused.message());
         };
         if (recorded) {
+            cardService.recordEntered(cardId, CardState.PENDING);
             AfterCommit.run((result instanceof IssuanceResult.Refused ? failed : activated)::increment);
             log.info("Card {} {}", cardId, result instanceof IssuanceResult.Refused refused ? "failed: " + refused.reasonCode()
                     : "issued and active");

@@ -12,6 +12,8 @@ import io.cardflow.common.Money;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.cardflow.config.CardflowProperties;
+import io.cardflow.events.EventLog;
+import io.cardflow.events.EventType;
 import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.jobs.Processing;
 import io.cardflow.ledger.LedgerService;
@@ -54,9 +56,10 @@ public class TopUpService {
     private final CardflowProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final EventLog events;
 
     TopUpService(TopUpRepository topUps, CardService cards, ProductCatalog products, LedgerService ledger,
-                 BackgroundJobs jobs, CardflowProperties properties, Clock clock, MeterRegistry meters) {
+                 BackgroundJobs jobs, CardflowProperties properties, Clock clock, MeterRegistry meters, EventLog events) {
         this.topUps = topUps;
         this.cards = cards;
         this.products = products;
@@ -65,6 +68,7 @@ public class TopUpService {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.events = events;
         decisions(TopUpState.APPROVED, NO_REASON);
         for (TopUpRejection rejection : TopUpRejection.values()) {
             decisions(TopUpState.REJECTED, rejection.code());
@@ -109,6 +113,8 @@ public class TopUpService {
                         topUps.stream().map(t -> new LedgerService.Hold(t.id(), t.amount())).toList())));
         List<TopUp> created = valid.values().stream().filter(t -> held.contains(t.id())).toList();
         topUps.insertAll(created);
+        events.recordCreated(created.stream().map(topUp ->
+                new EventLog.Change(merchantId, EventType.TOPUP_CREATED, topUp.id(), TopUpResponse.of(topUp))).toList());
         jobs.scheduleAllAfter(SETTLEMENT, created.stream().map(TopUp::id).toList(), properties.sandboxDelay());
         valid.forEach((i, topUp) -> outcomes[i] = held.contains(topUp.id()) ? new Outcome(topUp, null)
                 : new Outcome(null, new ApiException(ErrorCode.INSUFFICIENT_FUNDS, "The available " + topUp.currency()
@@ -185,6 +191,7 @@ public class TopUpService {
             }
         }
         topUps.decideAll(decisions, now);
+        events.recordAll(decidedEvents(batch, decisions, now));
         AfterCommit.run(() -> decisions.forEach(d ->
                 decisions(d.outcome(), d.rejection() == null ? NO_REASON : d.rejection().code()).increment()));
         ledger.settleHeld(trigger.merchantId(), trigger.currency(), settlements);
@@ -192,6 +199,20 @@ public class TopUpService {
         decisions.forEach(d -> log.info("Top-up {} {}{}", d.topUpId(), d.outcome().wire(),
                 d.rejection() == null ? "" : " (" + d.rejection().code() + ")"));
         return batch.size();
+    }
+
+    /** The settled top-ups as their GET now answers them, built from the batch in hand rather than read again. */
+    private static List<EventLog.Change> decidedEvents(List<TopUp> batch, List<TopUpRepository.Decision> decisions, Instant at) {
+        List<EventLog.Change> changes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            TopUp pending = batch.get(i);
+            TopUpRepository.Decision decision = decisions.get(i);
+            TopUp decided = new TopUp(pending.id(), pending.merchantId(), pending.cardId(), pending.amount(), pending.currency(),
+                    decision.outcome(), decision.rejection(), pending.createdAt(), at);
+            changes.add(new EventLog.Change(decided.merchantId(), decision.outcome() == TopUpState.APPROVED
+                    ? EventType.TOPUP_APPROVED : EventType.TOPUP_REJECTED, decided.id(), TopUpResponse.of(decided)));
+        }
+        return changes;
     }
 
     private Counter decisions(TopUpState outcome, String reason) {
