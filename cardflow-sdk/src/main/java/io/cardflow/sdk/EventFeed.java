@@ -6,6 +6,7 @@ import io.cardflow.sdk.exception.RateLimitException;
 import io.cardflow.sdk.exception.ServerException;
 import io.cardflow.sdk.model.Event;
 import io.cardflow.sdk.model.EventFollowParams;
+import io.cardflow.sdk.model.EventListParams;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -31,6 +32,8 @@ import java.util.stream.StreamSupport;
  */
 public final class EventFeed implements Iterable<Event>, AutoCloseable {
 
+    private static final int PAGE_SIZE = 100;
+
     private final EventService events;
     private final IntFunction<Duration> backoffAfterFailures;
     private final EventFollowParams params;
@@ -40,6 +43,7 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
     private final Object fetchLock = new Object();
     private Thread fetching;
     private String cursor;
+    private volatile String lastEventId;
     private Duration pollInterval;
     private int failuresInARow;
     private boolean iterated;
@@ -52,12 +56,16 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
         this.params = params;
         this.sleeper = callersSleeper != null ? callersSleeper : this::sleepUnlessClosed;
         this.cursor = params.startingAfter();
+        this.lastEventId = params.startingAfter();
         this.pollInterval = params.minPollInterval();
     }
 
-    /** The id of the last event handed out (or the one it started after): a new feed resumes after it. */
+    /**
+     * The id of the last event handed out (before the first, the {@code startingAfter} it began with, if any): a new
+     * feed started after it misses nothing this one handed out and repeats none of it.
+     */
     public String lastEventId() {
-        return cursor == null ? params.startingAfter() : cursor;
+        return lastEventId;
     }
 
     /** The feed itself, once: a second iteration would compete with the first for the same events. */
@@ -78,7 +86,9 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
                 if (!awaitNext()) {
                     throw new NoSuchElementException("the feed is closed");
                 }
-                return buffer.poll();
+                var event = buffer.poll();
+                lastEventId = event.id();
+                return event;
             }
         };
     }
@@ -159,7 +169,8 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
             fetching = Thread.currentThread();
         }
         try {
-            return events.page(params.listParams(cursor), wait);
+            var after = new EventListParams(params.type(), params.objectId(), params.createdAfter(), PAGE_SIZE, cursor);
+            return events.page(after, wait);
         } finally {
             synchronized (fetchLock) {
                 fetching = null;

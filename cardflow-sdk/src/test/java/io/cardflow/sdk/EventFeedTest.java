@@ -66,7 +66,11 @@ class EventFeedTest {
         var client = clients.against(stub).build();
 
         try (var feed = client.events().follow(afterEvt0(Duration.ofSeconds(20)).build())) {
-            assertThat(take(feed, 3)).containsExactly("evt_1", "evt_2", "evt_3");
+            assertThat(feed.lastEventId()).isEqualTo("evt_0");
+            var events = feed.iterator();
+            assertThat(events.next().id()).isEqualTo("evt_1");
+            assertThat(feed.lastEventId()).as("handed out, not merely fetched").isEqualTo("evt_1");
+            assertThat(List.of(events.next().id(), events.next().id())).containsExactly("evt_2", "evt_3");
             assertThat(feed.lastEventId()).isEqualTo("evt_3");
         }
 

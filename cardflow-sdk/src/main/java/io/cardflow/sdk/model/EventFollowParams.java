@@ -40,11 +40,6 @@ public record EventFollowParams(String type, String objectId, String startingAft
         return new Builder();
     }
 
-    /** The list filters of one request, after {@code cursor} (or from {@code createdAfter} while there is none). */
-    public EventListParams listParams(String cursor) {
-        return new EventListParams(type, objectId, createdAfter, 100, cursor != null ? cursor : startingAfter);
-    }
-
     public static final class Builder {
         private String type;
         private String objectId;
@@ -64,7 +59,7 @@ public record EventFollowParams(String type, String objectId, String startingAft
         }
 
         public Builder type(EventType type) {
-            return type(EventListParams.builder().type(type).build().type());
+            return type(type.filterName());
         }
 
         public Builder objectId(String objectId) {

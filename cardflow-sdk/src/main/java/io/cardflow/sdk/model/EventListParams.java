@@ -39,10 +39,7 @@ public record EventListParams(String type, String objectId, Instant createdAfter
         }
 
         public Builder type(EventType type) {
-            if (type == EventType.UNKNOWN) {
-                throw new IllegalArgumentException("UNKNOWN stands for types this SDK does not know: pass the name instead");
-            }
-            return type(type.wire());
+            return type(type.filterName());
         }
 
         public Builder objectId(String objectId) {

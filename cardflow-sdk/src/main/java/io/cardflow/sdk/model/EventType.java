@@ -38,6 +38,14 @@ public enum EventType {
         return wire;
     }
 
+    /** The name a filter sends; {@link #UNKNOWN} stands for no one type, so it cannot filter. */
+    String filterName() {
+        if (this == UNKNOWN) {
+            throw new IllegalArgumentException("UNKNOWN stands for types this SDK does not know: filter by the name");
+        }
+        return wire;
+    }
+
     /** The type named {@code wire}; {@link #UNKNOWN} for any other name, so that new types never break parsing. */
     @JsonCreator
     public static EventType parse(String wire) {
