@@ -4,6 +4,7 @@ import io.cardflow.sdk.exception.CardflowException;
 import io.cardflow.sdk.exception.ConnectionException;
 import io.cardflow.sdk.exception.RateLimitException;
 import io.cardflow.sdk.exception.ServerException;
+import io.cardflow.sdk.exception.ValidationException;
 import io.cardflow.sdk.model.Event;
 import io.cardflow.sdk.model.EventFollowParams;
 import io.cardflow.sdk.model.EventListParams;
@@ -26,9 +27,10 @@ import java.util.stream.StreamSupport;
  *
  * <p>Each request asks the server to hold it until there is something new ({@code ?wait=}, long-poll). A server that
  * answers at once instead (one without long-poll) is polled, the pause doubling from the minimum to the maximum poll
- * interval while nothing comes. A failure the client's own retries could not overcome (no connection, 5xx, 429) is
- * waited out with the client's retry backoff and the feed goes on; any other error (a 401, a 422 for a bad filter)
- * ends the iteration by being thrown. {@link #lastEventId()} is where a new feed can resume.
+ * interval while nothing comes; one that refuses {@code wait} with a 422 naming it is polled without it. A failure
+ * the client's own retries could not overcome (no connection, 5xx, 429) is waited out with the client's retry backoff
+ * and the feed goes on; any other error (a 401, a 422 for a bad filter) ends the iteration by being thrown.
+ * {@link #lastEventId()} is where a new feed can resume.
  */
 public final class EventFeed implements Iterable<Event>, AutoCloseable {
 
@@ -45,6 +47,7 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
     private String cursor;
     private volatile String lastEventId;
     private Duration pollInterval;
+    private Duration longPollWait;
     private int failuresInARow;
     private boolean iterated;
 
@@ -58,6 +61,7 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
         this.cursor = params.startingAfter();
         this.lastEventId = params.startingAfter();
         this.pollInterval = params.minPollInterval();
+        this.longPollWait = params.longPollWait();
     }
 
     /**
@@ -127,6 +131,14 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
                 }
                 failuresInARow++;
                 pause(backoffAfterFailures.apply(failuresInARow));
+            } catch (ValidationException refused) {
+                if (isClosed()) {
+                    return false;
+                }
+                if (!refusesWait(refused)) {
+                    throw refused;
+                }
+                longPollWait = Duration.ZERO;
             } catch (CardflowException error) {
                 if (isClosed()) {
                     return false;
@@ -138,7 +150,7 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
     }
 
     private void fetchOnce() {
-        var wait = params.longPollWait();
+        var wait = longPollWait;
         long started = System.nanoTime();
         var page = guardedFetch(wait);
         if (page == null) {
@@ -158,6 +170,11 @@ public final class EventFeed implements Iterable<Event>, AutoCloseable {
             pause(pollInterval);
             pollInterval = doubled(pollInterval);
         }
+    }
+
+    /** A server that validates {@code wait} but does not take it (or not this long): poll it instead. */
+    private boolean refusesWait(ValidationException refused) {
+        return !longPollWait.isZero() && refused.errors().stream().anyMatch(error -> "wait".equals(error.field()));
     }
 
     /** One request, interruptible by {@link #close()}; {@code null} when the feed was closed before it was sent. */

@@ -122,6 +122,19 @@ class EventFeedTest {
     }
 
     @Test
+    void aServerThatRefusesTheWaitIsPolledWithoutIt() {
+        stub.reply(problem(422, "validation_failed", ", \"errors\": [{\"field\": \"wait\", \"message\": \"1 to 60\"}]"),
+                events("evt_1"));
+
+        try (var feed = clients.against(stub).build().events().follow(afterEvt0(Duration.ofSeconds(20)).build())) {
+            assertThat(take(feed, 1)).containsExactly("evt_1");
+        }
+
+        assertThat(stub.received()).extracting(StubServer.Received::query).containsExactly(
+                "type=card.&wait=20&limit=100&startingAfter=evt_0", "type=card.&limit=100&startingAfter=evt_0");
+    }
+
+    @Test
     void anErrorThatWouldOnlyRepeatItselfEndsTheIterationByBeingThrown() {
         stub.reply(problem(422, "validation_failed"));
         var client = clients.against(stub).build();
