@@ -123,14 +123,17 @@ class CardIssuance {
         boolean recorded = switch (result) {
             case IssuanceResult.Issued issued -> {
                 CardSecrets secrets = issued.secrets();
-                yield cards.activate(cardId, request.attempt(), new EncryptedCard(vault.encrypt(cardId, secrets.pan()),
+                yield cards.recordIssued(cardId, request.attempt(), new EncryptedCard(vault.encrypt(cardId, secrets.pan()),
                         vault.fingerprint(secrets.pan()), vault.encrypt(cardId, secrets.cvv()), secrets.last4(),
                         secrets.maskedPan(), secrets.expiry()), clock.instant());
             }
-            case IssuanceResult.Refused refused -> cards.fail(cardId, request.attempt(), refused.reasonCode(), refused.message());
+            case IssuanceResult.Refused refused -> cards.recordRefused(cardId, request.attempt(), refused.reasonCode(), refused.message());
         };
+        if (recorded && !cardService.transition(cardId, CardState.PENDING,
+                result instanceof IssuanceResult.Refused ? CardState.FAILED : CardState.ACTIVE)) {
+            throw new IllegalStateException("Card " + cardId + " left pending while its answer was being recorded");
+        }
         if (recorded) {
-            cardService.recordEntered(cardId, CardState.PENDING);
             AfterCommit.run((result instanceof IssuanceResult.Refused ? failed : activated)::increment);
             log.info("Card {} {}", cardId, result instanceof IssuanceResult.Refused refused ? "failed: " + refused.reasonCode()
                     : "issued and active");

@@ -142,23 +142,23 @@ public class CardService {
         return get(merchantId, cardId);
     }
 
-    /**
-     * The one way a live card changes state: allowed by {@link CardState}'s table, persisted only from the state it was
-     * read in, and recorded as an event in the same transaction. False, with nothing written, otherwise.
-     */
     private boolean transition(Card card, CardState to) {
-        if (!card.state().canBecome(to) || !cards.transition(card.id(), card.state(), to, clock.instant())) {
-            return false;
-        }
-        recordEntered(card.id(), card.state());
-        return true;
+        return transition(card.id(), card.state(), to);
     }
 
-    /** Records the event of the card's transition from {@code from} into the state it is now in. */
+    /**
+     * The one way a card changes state once created: allowed by {@link CardState}'s table, persisted only from the
+     * state it was decided from, and recorded as an event in the same transaction. False, with nothing written, when
+     * the table forbids it or the card is no longer in {@code from}.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordEntered(String cardId, CardState from) {
+    boolean transition(String cardId, CardState from, CardState to) {
+        if (!from.canBecome(to) || !cards.transition(cardId, from, to, clock.instant())) {
+            return false;
+        }
         Card changed = lock(cardId);
-        events.record(changed.merchantId(), changed.state().eventFrom(from), cardId, describe(changed));
+        events.record(changed.merchantId(), to.eventFrom(from), cardId, describe(changed));
+        return true;
     }
 
     /**

@@ -26,7 +26,7 @@ public enum CardState {
     }
 
     /** The event of the transition from {@code from} into this state. */
-    EventType eventFrom(CardState from) {
+    public EventType eventFrom(CardState from) {
         return switch (this) {
             case PENDING -> EventType.CARD_CREATED;
             case ACTIVE -> from == SUSPENDED ? EventType.CARD_REACTIVATED : EventType.CARD_ACTIVATED;

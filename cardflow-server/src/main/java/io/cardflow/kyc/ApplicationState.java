@@ -35,7 +35,7 @@ public enum ApplicationState {
     }
 
     /** The event recorded when an application enters this state. */
-    EventType event() {
+    public EventType event() {
         return switch (this) {
             case SUBMITTED -> EventType.APPLICATION_SUBMITTED;
             case MANUAL_REVIEW -> EventType.APPLICATION_REVIEW_REQUIRED;

@@ -13,7 +13,6 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.events.EventLog;
-import io.cardflow.events.EventType;
 import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.jobs.Processing;
 import io.cardflow.ledger.LedgerService;
@@ -114,7 +113,7 @@ public class TopUpService {
         List<TopUp> created = valid.values().stream().filter(t -> held.contains(t.id())).toList();
         topUps.insertAll(created);
         events.recordCreated(created.stream().map(topUp ->
-                new EventLog.Change(merchantId, EventType.TOPUP_CREATED, topUp.id(), TopUpResponse.of(topUp))).toList());
+                new EventLog.Change(merchantId, TopUpState.PENDING.event(), topUp.id(), TopUpResponse.of(topUp))).toList());
         jobs.scheduleAllAfter(SETTLEMENT, created.stream().map(TopUp::id).toList(), properties.sandboxDelay());
         valid.forEach((i, topUp) -> outcomes[i] = held.contains(topUp.id()) ? new Outcome(topUp, null)
                 : new Outcome(null, new ApiException(ErrorCode.INSUFFICIENT_FUNDS, "The available " + topUp.currency()
@@ -190,8 +189,7 @@ public class TopUpService {
                 settlements.add(LedgerService.Settlement.refund(topUp.id(), topUp.amount()));
             }
         }
-        topUps.decideAll(decisions, now);
-        events.recordAll(decidedEvents(batch, decisions, now));
+        decide(batch, decisions, now);
         AfterCommit.run(() -> decisions.forEach(d ->
                 decisions(d.outcome(), d.rejection() == null ? NO_REASON : d.rejection().code()).increment()));
         ledger.settleHeld(trigger.merchantId(), trigger.currency(), settlements);
@@ -201,18 +199,27 @@ public class TopUpService {
         return batch.size();
     }
 
-    /** The settled top-ups as their GET now answers them, built from the batch in hand rather than read again. */
-    private static List<EventLog.Change> decidedEvents(List<TopUp> batch, List<TopUpRepository.Decision> decisions, Instant at) {
+    /**
+     * The one way top-ups change state after creation: each decision allowed by {@link TopUpState}'s table, persisted
+     * only from pending (checking every row count), and recorded as an event, all in the caller's transaction. The
+     * events are built from the batch in hand, as the top-ups' GET now answers them, and inserted in one statement.
+     */
+    private void decide(List<TopUp> batch, List<TopUpRepository.Decision> decisions, Instant at) {
         List<EventLog.Change> changes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             TopUp pending = batch.get(i);
             TopUpRepository.Decision decision = decisions.get(i);
+            if (!pending.state().canBecome(decision.outcome())) {
+                throw new IllegalStateException("Top-up " + pending.id() + " cannot become " + decision.outcome().wire()
+                        + " from " + pending.state().wire());
+            }
             TopUp decided = new TopUp(pending.id(), pending.merchantId(), pending.cardId(), pending.amount(), pending.currency(),
                     decision.outcome(), decision.rejection(), pending.createdAt(), at);
-            changes.add(new EventLog.Change(decided.merchantId(), decision.outcome() == TopUpState.APPROVED
-                    ? EventType.TOPUP_APPROVED : EventType.TOPUP_REJECTED, decided.id(), TopUpResponse.of(decided)));
+            changes.add(new EventLog.Change(decided.merchantId(), decision.outcome().event(), decided.id(),
+                    TopUpResponse.of(decided)));
         }
-        return changes;
+        topUps.decideAll(decisions, at);
+        events.recordAll(changes);
     }
 
     private Counter decisions(TopUpState outcome, String reason) {
