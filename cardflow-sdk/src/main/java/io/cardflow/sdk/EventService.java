@@ -48,13 +48,9 @@ public final class EventService {
      * it on one thread; {@link EventFeed#close()} (from any thread) ends the iteration.
      */
     public EventFeed follow(EventFollowParams params) {
-        var start = params;
-        if (params.startingAfter() == null && params.createdAfter() == null) {
-            start = EventFollowParams.builder().type(params.type()).objectId(params.objectId())
-                    .createdAfter(clock.instant()).longPollWait(params.longPollWait())
-                    .pollInterval(params.minPollInterval(), params.maxPollInterval()).build();
-        }
-        return new EventFeed(this, transport::backoffAfter, start, callersSleeper);
+        var fromNowUnlessToldOtherwise = params.startingAfter() == null && params.createdAfter() == null
+                ? params.withCreatedAfter(clock.instant()) : params;
+        return new EventFeed(this, transport::backoffAfter, fromNowUnlessToldOtherwise, callersSleeper);
     }
 
     /** A page whose request may ask the server to hold it for {@code wait} until there is something new. */

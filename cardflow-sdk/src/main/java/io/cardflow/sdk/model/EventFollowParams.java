@@ -40,6 +40,12 @@ public record EventFollowParams(String type, String objectId, String startingAft
         return new Builder();
     }
 
+    /** The same, starting with the events created after {@code instant}. */
+    public EventFollowParams withCreatedAfter(Instant instant) {
+        return new EventFollowParams(type, objectId, startingAfter, instant, longPollWait, minPollInterval,
+                maxPollInterval);
+    }
+
     public static final class Builder {
         private String type;
         private String objectId;
