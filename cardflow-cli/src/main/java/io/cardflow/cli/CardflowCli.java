@@ -4,6 +4,7 @@ import io.cardflow.cli.commands.AuthorizationsCommand;
 import io.cardflow.cli.commands.BalanceCommand;
 import io.cardflow.cli.commands.CardsCommand;
 import io.cardflow.cli.commands.CustomersCommand;
+import io.cardflow.cli.commands.EventsCommand;
 import io.cardflow.cli.commands.KycCommand;
 import io.cardflow.cli.commands.ProductsCommand;
 import io.cardflow.cli.commands.TopUpsCommand;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Spec;
         description = "The cardflow Card API from the command line: one subcommand per endpoint, `onboard` for "
                 + "the whole flow from a new customer to a funded card, and `demo` for that flow with sample data.",
         subcommands = {ProductsCommand.class, CustomersCommand.class, KycCommand.class, CardsCommand.class,
-            TopUpsCommand.class, BalanceCommand.class, AuthorizationsCommand.class, OnboardCommand.class,
-            DemoCommand.class},
+            TopUpsCommand.class, BalanceCommand.class, AuthorizationsCommand.class, EventsCommand.class,
+            OnboardCommand.class, DemoCommand.class},
         footer = {"", "Settings: --api-key and --base-url each come from the flag, else the environment variable, "
                 + "else the config file, else the default."})
 public final class CardflowCli implements Runnable {

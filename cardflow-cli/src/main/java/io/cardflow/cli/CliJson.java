@@ -30,6 +30,11 @@ public final class CliJson {
         return MAPPER.writeValueAsString(value);
     }
 
+    /** On one line, for output read a line at a time (JSON Lines). */
+    public static String writeLine(Object value) {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    }
+
     public static ObjectNode newObject() {
         return MAPPER.createObjectNode();
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -74,10 +75,25 @@ final class ApiTransport {
     }
 
     <T> Page<T> getPage(String path, ListParams params, Class<T> itemType, Function<T, String> idOf) {
+        return getPage(path, Map.of(), params, itemType, idOf, Duration.ZERO);
+    }
+
+    /**
+     * A page of a list with {@code filters} in its query (each page keeps them). {@code heldFor} lengthens each
+     * attempt's timeout by as long as the server may hold the request before answering (a long-poll's wait).
+     */
+    <T> Page<T> getPage(String path, Map<String, String> filters, ListParams params, Class<T> itemType,
+                        Function<T, String> idOf, Duration heldFor) {
         JavaType type = mapper.getTypeFactory().constructParametricType(PageBody.class, itemType);
-        PageBody<T> body = send(request(path, query(params)).GET().build(), type);
+        var request = request(path, query(filters, params)).timeout(requestTimeout.plus(heldFor));
+        PageBody<T> body = send(request.GET().build(), type);
         return new Page<>(body.data(), body.hasMore(),
-                lastId -> getPage(path, params.continuingAfter(lastId), itemType, idOf), idOf);
+                lastId -> getPage(path, filters, params.continuingAfter(lastId), itemType, idOf, heldFor), idOf);
+    }
+
+    /** How long to wait after {@code failures} failed tries in a row: the client's retry backoff, jitter and cap. */
+    Duration backoffAfter(int failures) {
+        return retryPolicy.delayBefore(failures, null);
     }
 
     /**
@@ -104,8 +120,9 @@ final class ApiTransport {
                 .header("User-Agent", "cardflow-sdk-java");
     }
 
-    private static String query(ListParams params) {
+    private static String query(Map<String, String> filters, ListParams params) {
         var parts = new ArrayList<String>();
+        filters.forEach((name, value) -> parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
         if (params.limit() != null) {
             parts.add("limit=" + params.limit());
         }

@@ -1,6 +1,7 @@
 package io.cardflow.sdk;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
@@ -28,8 +29,9 @@ public final class CardflowClient {
     private final TopUpService topUps;
     private final BalanceService balance;
     private final AuthorizationService authorizations;
+    private final EventService events;
 
-    private CardflowClient(ApiTransport transport) {
+    private CardflowClient(ApiTransport transport, Sleeper callersSleeper) {
         products = new ProductService(transport);
         customers = new CustomerService(transport);
         applications = new ApplicationService(transport);
@@ -37,6 +39,7 @@ public final class CardflowClient {
         topUps = new TopUpService(transport);
         balance = new BalanceService(transport);
         authorizations = new AuthorizationService(transport);
+        events = new EventService(transport, Clock.systemUTC(), callersSleeper);
     }
 
     /** A builder whose API key and base URL default to {@code CARDFLOW_API_KEY} and {@code CARDFLOW_BASE_URL}. */
@@ -70,6 +73,11 @@ public final class CardflowClient {
 
     public AuthorizationService authorizations() {
         return authorizations;
+    }
+
+    /** Every state change of the merchant's objects: list, get, and follow live. */
+    public EventService events() {
+        return events;
     }
 
     public static final class Builder {
@@ -150,7 +158,8 @@ public final class CardflowClient {
             url = url == null ? DEFAULT_BASE_URL : url.replaceAll("/+$", "");
             var http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
             var retryPolicy = new RetryPolicy(maxRetries, initialRetryDelay, maxRetryDelay, random);
-            return new CardflowClient(new ApiTransport(http, url, key, requestTimeout, retryPolicy, sleeper));
+            return new CardflowClient(new ApiTransport(http, url, key, requestTimeout, retryPolicy, sleeper),
+                    sleeper == Sleeper.SYSTEM ? null : sleeper);
         }
 
         private static String firstNonBlank(String given, String fromEnvironment) {

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * One page of a list, newest first, and the way to the next ones: {@link #autoPagingIterable()} and {@link #stream()}
- * fetch the following pages lazily, each continuing after the last id of the previous one.
+ * One page of a list (newest first; the events oldest first), and the way to the next ones:
+ * {@link #autoPagingIterable()} and {@link #stream()} fetch the following pages lazily, each continuing after the
+ * last id of the previous one.
  */
 public final class Page<T> {
 

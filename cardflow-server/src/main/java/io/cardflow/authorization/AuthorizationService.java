@@ -3,6 +3,8 @@ package io.cardflow.authorization;
 import io.cardflow.card.Card;
 import io.cardflow.card.CardService;
 import io.cardflow.common.Ids;
+import io.cardflow.events.EventLog;
+import io.cardflow.events.EventType;
 import io.cardflow.common.Money;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
@@ -10,6 +12,7 @@ import io.cardflow.ledger.LedgerService;
 import io.cardflow.product.ProductCatalog;
 import io.cardflow.topup.TopUpService;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +29,17 @@ public class AuthorizationService {
     private final ProductCatalog products;
     private final LedgerService ledger;
     private final Clock clock;
+    private final EventLog events;
 
     AuthorizationService(AuthorizationRepository authorizations, CardService cards, TopUpService topUps,
-                         ProductCatalog products, LedgerService ledger, Clock clock) {
+                         ProductCatalog products, LedgerService ledger, Clock clock, EventLog events) {
         this.authorizations = authorizations;
         this.cards = cards;
         this.topUps = topUps;
         this.products = products;
         this.ledger = ledger;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -49,6 +54,8 @@ public class AuthorizationService {
                 merchantName.strip(), declineCode == null ? Authorization.Status.APPROVED : Authorization.Status.DECLINED, declineCode,
                 clock.instant());
         authorizations.insert(merchantId, authorization);
+        events.recordCreated(List.of(new EventLog.Change(merchantId, authorization.status() == Authorization.Status.APPROVED
+                ? EventType.AUTHORIZATION_APPROVED : EventType.AUTHORIZATION_DECLINED, authorizationId, authorization)));
         return authorization;
     }
 

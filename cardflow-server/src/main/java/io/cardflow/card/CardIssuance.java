@@ -49,10 +49,11 @@ class CardIssuance {
     private final Counter activated;
     private final Counter failed;
     private final LongPoll longPoll;
+    private final CardService cardService;
 
     CardIssuance(CardRepository cards, ProductCatalog products, CardProcessor processor, PanVault vault,
                  BackgroundJobs jobs, TransactionTemplate transactions, CardflowProperties properties, Clock clock,
-                 MeterRegistry meters, LongPoll longPoll) {
+                 MeterRegistry meters, LongPoll longPoll, CardService cardService) {
         this.cards = cards;
         this.products = products;
         this.processor = processor;
@@ -64,6 +65,7 @@ class CardIssuance {
         this.activated = decisions(meters, CardState.ACTIVE);
         this.failed = decisions(meters, CardState.FAILED);
         this.longPoll = longPoll;
+        this.cardService = cardService;
     }
 
     private static Counter decisions(MeterRegistry meters, CardState outcome) {
@@ -124,12 +126,16 @@ class CardIssuance {
         boolean recorded = switch (result) {
             case IssuanceResult.Issued issued -> {
                 CardSecrets secrets = issued.secrets();
-                yield cards.activate(cardId, request.attempt(), new EncryptedCard(vault.encrypt(cardId, secrets.pan()),
+                yield cards.recordIssued(cardId, request.attempt(), new EncryptedCard(vault.encrypt(cardId, secrets.pan()),
                         vault.fingerprint(secrets.pan()), vault.encrypt(cardId, secrets.cvv()), secrets.last4(),
                         secrets.maskedPan(), secrets.expiry()), clock.instant());
             }
-            case IssuanceResult.Refused refused -> cards.fail(cardId, request.attempt(), refused.reasonCode(), refused.message());
+            case IssuanceResult.Refused refused -> cards.recordRefused(cardId, request.attempt(), refused.reasonCode(), refused.message());
         };
+        if (recorded && !cardService.transition(cardId, CardState.PENDING,
+                result instanceof IssuanceResult.Refused ? CardState.FAILED : CardState.ACTIVE)) {
+            throw new IllegalStateException("Card " + cardId + " left pending while its answer was being recorded");
+        }
         if (recorded) {
             AfterCommit.run((result instanceof IssuanceResult.Refused ? failed : activated)::increment);
             longPoll.changed(cardId);

@@ -115,11 +115,12 @@ class CardRepository {
 
     /**
      * Records the processor's card, only for the question that was asked (still pending, still requested, the same
-     * attempt): a second worker that got the same answer changes nothing.
+     * attempt): a second worker that got the same answer changes nothing. The state is the caller's to change next, in
+     * the same transaction, through {@link CardService}'s one transition point.
      */
-    boolean activate(String cardId, int attempt, EncryptedCard encrypted, Instant at) {
+    boolean recordIssued(String cardId, int attempt, EncryptedCard encrypted, Instant at) {
         return jdbc.sql("""
-                        update cards set state = 'ACTIVE', issuance_step = 'ANSWERED', pan_encrypted = :pan,
+                        update cards set issuance_step = 'ANSWERED', pan_encrypted = :pan,
                             pan_fingerprint = :fingerprint, cvv_encrypted = :cvv, last4 = :last4,
                             masked_pan = :masked, expiry_month = :month, expiry_year = :year, activated_at = :at
                         where id = :id and state = 'PENDING' and issuance_step = 'REQUESTED' and issuance_attempt = :attempt""")
@@ -143,11 +144,10 @@ class CardRepository {
                 .single() > 0;
     }
 
-    /** Records the processor's refusal, under the same condition as {@link #activate}. */
-    boolean fail(String cardId, int attempt, IssuanceFailure code, String message) {
+    /** Records the processor's refusal, under the same condition as {@link #recordIssued}. */
+    boolean recordRefused(String cardId, int attempt, IssuanceFailure code, String message) {
         return jdbc.sql("""
-                        update cards set state = 'FAILED', issuance_step = 'ANSWERED', failure_code = :code,
-                            failure_message = :message
+                        update cards set issuance_step = 'ANSWERED', failure_code = :code, failure_message = :message
                         where id = :id and state = 'PENDING' and issuance_step = 'REQUESTED' and issuance_attempt = :attempt""")
                 .param("code", code.code())
                 .param("message", message)
@@ -166,7 +166,7 @@ class CardRepository {
                 .update() == 1;
     }
 
-    /** A transition between live states, persisted only from the state it was decided from. */
+    /** The card's only change of state: persisted only from the state it was decided from ({@link CardService#transition}). */
     boolean transition(String cardId, CardState from, CardState to, Instant at) {
         return jdbc.sql("""
                         update cards set state = :to, closed_at = case when :to = 'CLOSED' then :at else closed_at end

@@ -10,6 +10,7 @@ import io.cardflow.common.PageRequest;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.customer.Customer;
 import io.cardflow.customer.CustomerService;
+import io.cardflow.events.EventLog;
 import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.jobs.Processing;
 import io.cardflow.kyc.ApplicationService;
@@ -49,10 +50,11 @@ public class CardService {
     private final BackgroundJobs jobs;
     private final CardflowProperties properties;
     private final Clock clock;
+    private final EventLog events;
 
     CardService(CardRepository cards, CustomerService customers, ProductCatalog products, ApplicationService applications,
                 LedgerService ledger, BackgroundJobs jobs,
-                CardflowProperties properties, Clock clock) {
+                CardflowProperties properties, Clock clock, EventLog events) {
         this.cards = cards;
         this.customers = customers;
         this.products = products;
@@ -61,6 +63,7 @@ public class CardService {
         this.jobs = jobs;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -84,6 +87,7 @@ public class CardService {
         Card card = new Card(Ids.newId("card"), merchantId, customer.customerId(), product.id(), CardState.PENDING,
                 nameOnCard, request.shippingAddress(), null, null, null, null, null, null, clock.instant(), null, null);
         cards.insert(card, applicationId);
+        events.recordCreated(List.of(new EventLog.Change(merchantId, CardState.PENDING.eventFrom(null), card.id(), describe(card))));
         jobs.scheduleAfter(ISSUANCE, card.id(), properties.sandboxDelay());
         return card;
     }
@@ -105,22 +109,20 @@ public class CardService {
     @Transactional
     public Card suspend(String merchantId, String cardId) {
         Card card = lockOwn(merchantId, cardId);
-        if (card.state() != CardState.ACTIVE) {
+        if (!transition(card, CardState.SUSPENDED)) {
             throw new ApiException(ErrorCode.CARD_NOT_ACTIVE, "Only an active card can be suspended; card '" + cardId
                     + "' is " + card.state().wire());
         }
-        cards.transition(cardId, CardState.ACTIVE, CardState.SUSPENDED, clock.instant());
         return get(merchantId, cardId);
     }
 
     @Transactional
     public Card reactivate(String merchantId, String cardId) {
         Card card = lockOwn(merchantId, cardId);
-        if (card.state() != CardState.SUSPENDED) {
+        if (card.state() != CardState.SUSPENDED || !transition(card, CardState.ACTIVE)) {
             throw new ApiException(ErrorCode.CARD_NOT_SUSPENDED, "Only a suspended card can be reactivated; card '"
                     + cardId + "' is " + card.state().wire());
         }
-        cards.transition(cardId, CardState.SUSPENDED, CardState.ACTIVE, clock.instant());
         return get(merchantId, cardId);
     }
 
@@ -132,10 +134,31 @@ public class CardService {
             throw new ApiException(ErrorCode.CARD_ALREADY_FINAL, "Card '" + cardId + "' is " + card.state().wire()
                     + " and cannot be closed");
         }
-        cards.transition(cardId, card.state(), CardState.CLOSED, clock.instant());
         long returned = ledger.returnCardBalance(cardId, merchantId, products.get(card.productId()).currency());
+        if (!transition(card, CardState.CLOSED)) {
+            throw new IllegalStateException("Card " + cardId + " changed while locked");
+        }
         log.info("Card {} closed; {} returned to merchant {}", cardId, returned, merchantId);
         return get(merchantId, cardId);
+    }
+
+    private boolean transition(Card card, CardState to) {
+        return transition(card.id(), card.state(), to);
+    }
+
+    /**
+     * The one way a card changes state once created: allowed by {@link CardState}'s table, persisted only from the
+     * state it was decided from, and recorded as an event in the same transaction. False, with nothing written, when
+     * the table forbids it or the card is no longer in {@code from}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean transition(String cardId, CardState from, CardState to) {
+        if (!from.canBecome(to) || !cards.transition(cardId, from, to, clock.instant())) {
+            return false;
+        }
+        Card changed = lock(cardId);
+        events.record(changed.merchantId(), to.eventFrom(from), cardId, describe(changed));
+        return true;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.cardflow.card;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.cardflow.events.EventType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,17 @@ public enum CardState {
 
     public boolean canBecome(CardState next) {
         return TRANSITIONS.get(this).contains(next);
+    }
+
+    /** The event of the transition from {@code from} into this state. */
+    public EventType eventFrom(CardState from) {
+        return switch (this) {
+            case PENDING -> EventType.CARD_CREATED;
+            case ACTIVE -> from == SUSPENDED ? EventType.CARD_REACTIVATED : EventType.CARD_ACTIVATED;
+            case FAILED -> EventType.CARD_FAILED;
+            case SUSPENDED -> EventType.CARD_SUSPENDED;
+            case CLOSED -> EventType.CARD_CLOSED;
+        };
     }
 
     @JsonValue

@@ -24,7 +24,8 @@ public record CardflowProperties(
         @DefaultValue RateLimits rateLimits,
         @DefaultValue Jobs jobs,
         @DefaultValue Metrics metrics,
-        @DefaultValue LongPoll longPoll) {
+        @DefaultValue LongPoll longPoll,
+        @DefaultValue Events events) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -38,7 +39,7 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + "]";
     }
 
     private static String redacted(String secret) {
@@ -52,6 +53,16 @@ public record CardflowProperties(
         public Kyc {
             if (watchlistMatchThreshold <= 0 || watchlistMatchThreshold > 1) {
                 throw new IllegalArgumentException("cardflow.kyc.watchlist-match-threshold must be in (0, 1], was " + watchlistMatchThreshold);
+            }
+        }
+    }
+
+    /** How long events stay listed; the API contract promises at least 30 days. */
+    public record Events(@DefaultValue("P30D") Duration retention) {
+
+        public Events {
+            if (!retention.isPositive()) {
+                throw new IllegalArgumentException("cardflow.events.retention must be positive, was " + retention);
             }
         }
     }

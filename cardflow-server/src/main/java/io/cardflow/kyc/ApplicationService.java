@@ -12,6 +12,7 @@ import io.cardflow.common.Validation;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.customer.Customer;
 import io.cardflow.customer.CustomerService;
+import io.cardflow.events.EventLog;
 import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.jobs.Processing;
 import io.cardflow.longpoll.LongPoll;
@@ -33,6 +34,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,10 +59,13 @@ public class ApplicationService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final LongPoll longPoll;
+    private final EventLog events;
+    private final TransactionTemplate transactions;
 
     ApplicationService(ApplicationRepository applications, CustomerService customers, ProductCatalog products,
                        VerificationProvider provider, BackgroundJobs jobs, Validation validation, JsonMapper jsonMapper,
-                       CardflowProperties properties, Clock clock, MeterRegistry meters, LongPoll longPoll) {
+                       CardflowProperties properties, Clock clock, MeterRegistry meters, LongPoll longPoll,
+                       EventLog events, TransactionTemplate transactions) {
         this.applications = applications;
         this.customers = customers;
         this.products = products;
@@ -72,6 +77,8 @@ public class ApplicationService {
         this.clock = clock;
         this.meters = meters;
         this.longPoll = longPoll;
+        this.events = events;
+        this.transactions = transactions;
         List.of(ApplicationState.APPROVED, ApplicationState.REJECTED, ApplicationState.MANUAL_REVIEW)
                 .forEach(outcome -> decisions(outcome, ENGINE));
         List.of(ApplicationState.APPROVED, ApplicationState.REJECTED).forEach(outcome -> decisions(outcome, OPERATOR));
@@ -102,6 +109,8 @@ public class ApplicationService {
             throw new ApiException(ErrorCode.APPLICATION_IN_PROGRESS,
                     "Another submission for this customer and product was accepted at the same time");
         }
+        events.recordCreated(List.of(new EventLog.Change(merchantId, ApplicationState.SUBMITTED.event(), application.id(),
+                ApplicationResponse.of(application, product.kycAttempts()))));
         jobs.scheduleAfter(DECISION, application.id(), properties.sandboxDelay());
         return application;
     }
@@ -144,8 +153,7 @@ public class ApplicationService {
             case BUSINESS -> provider.verify(applicationId, jsonMapper.readValue(application.submission(), BusinessKyb.class), asOf);
         };
         ApplicationState next = ApplicationState.of(verdict.outcome());
-        if (applications.transition(applicationId, ApplicationState.SUBMITTED, next, verdict.reasons(), ENGINE, null,
-                clock.instant())) {
+        if (Boolean.TRUE.equals(transactions.execute(tx -> transition(application, next, verdict.reasons(), ENGINE, null)))) {
             log.info("Application {} decided: {} {}", applicationId, next, verdict.reasons());
             longPoll.changed(changeTopic(application.customerId(), application.productId()));
             AfterCommit.run(decisions(next, ENGINE)::increment);
@@ -178,10 +186,9 @@ public class ApplicationService {
     public Application review(String applicationId, ApplicationState decision, String note) {
         Application application = applications.find(applicationId)
                 .orElseThrow(() -> ApiException.notFound("application", applicationId));
-        if (application.state() != ApplicationState.MANUAL_REVIEW || !application.state().canBecome(decision)
-                || !applications.transition(applicationId, ApplicationState.MANUAL_REVIEW, decision,
-                decision == ApplicationState.REJECTED ? List.of(ReasonCode.MANUAL_REVIEW_REJECTED) : List.of(),
-                OPERATOR, note, clock.instant())) {
+        if (application.state() != ApplicationState.MANUAL_REVIEW || !decision.isDecided()
+                || !transition(application, decision,
+                decision == ApplicationState.REJECTED ? List.of(ReasonCode.MANUAL_REVIEW_REJECTED) : List.of(), OPERATOR, note)) {
             throw new ApiException(ErrorCode.APPLICATION_NOT_IN_REVIEW, "Application '" + applicationId
                     + "' is not waiting for manual review");
         }
@@ -193,6 +200,26 @@ public class ApplicationService {
     /** What a request waiting for the status of the customer's latest application for the product waits on. */
     public static String changeTopic(String customerId, String productId) {
         return customerId + "/" + productId;
+    }
+
+    /**
+     * The one way an application changes state: allowed by {@link ApplicationState}'s table, persisted only from the
+     * state it was decided from, and recorded as an event in the same transaction. False, with nothing written, when
+     * the table forbids it or another worker or operator changed the application first.
+     */
+    private boolean transition(Application application, ApplicationState to, List<ReasonCode> reasons, String decidedBy,
+                               String note) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An application's transition must run inside a transaction, with its event");
+        }
+        if (!application.state().canBecome(to) || !applications.transition(application.id(), application.state(), to,
+                reasons, decidedBy, note, clock.instant())) {
+            return false;
+        }
+        Application changed = applications.find(application.id()).orElseThrow();
+        events.record(changed.merchantId(), to.event(), changed.id(),
+                ApplicationResponse.of(changed, attemptsAllowed(changed.productId())));
+        return true;
     }
 
     public Application get(String applicationId) {

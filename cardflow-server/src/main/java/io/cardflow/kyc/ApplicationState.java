@@ -1,5 +1,6 @@
 package io.cardflow.kyc;
 
+import io.cardflow.events.EventType;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +32,16 @@ public enum ApplicationState {
 
     public boolean canBecome(ApplicationState next) {
         return TRANSITIONS.get(this).contains(next);
+    }
+
+    /** The event recorded when an application enters this state. */
+    public EventType event() {
+        return switch (this) {
+            case SUBMITTED -> EventType.APPLICATION_SUBMITTED;
+            case MANUAL_REVIEW -> EventType.APPLICATION_REVIEW_REQUIRED;
+            case APPROVED -> EventType.APPLICATION_APPROVED;
+            case REJECTED -> EventType.APPLICATION_REJECTED;
+        };
     }
 
     public boolean isDecided() {

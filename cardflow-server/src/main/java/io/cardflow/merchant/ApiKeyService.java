@@ -4,6 +4,8 @@ import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.common.Hashing;
 import io.cardflow.common.Ids;
+import io.cardflow.events.EventLog;
+import io.cardflow.events.EventType;
 import io.cardflow.security.MerchantKeyVerifier;
 import io.cardflow.security.MerchantPrincipal;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +27,13 @@ public class ApiKeyService implements MerchantKeyVerifier {
     private final ApiKeyRepository keys;
     private final MerchantService merchants;
     private final Clock clock;
+    private final EventLog events;
 
-    ApiKeyService(ApiKeyRepository keys, MerchantService merchants, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, MerchantService merchants, Clock clock, EventLog events) {
         this.keys = keys;
         this.merchants = merchants;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -38,6 +42,7 @@ public class ApiKeyService implements MerchantKeyVerifier {
         String secret = SECRET_PREFIX + Ids.randomToken(40);
         ApiKey key = new ApiKey(Ids.newId("key"), merchantId, secret.substring(0, 10), clock.instant(), null);
         keys.insert(key, hash(secret));
+        events.recordCreated(List.of(new EventLog.Change(merchantId, EventType.API_KEY_CREATED, key.id(), key)));
         return new IssuedApiKey(key.id(), merchantId, secret, key.prefix(), key.createdAt());
     }
 
@@ -61,7 +66,9 @@ public class ApiKeyService implements MerchantKeyVerifier {
         if (!keys.revoke(merchantId, keyId, clock.instant())) {
             throw new ApiException(ErrorCode.API_KEY_ALREADY_REVOKED, "API key '" + keyId + "' was already revoked");
         }
-        return keys.find(merchantId, keyId).orElseThrow();
+        ApiKey revoked = keys.find(merchantId, keyId).orElseThrow();
+        events.record(merchantId, EventType.API_KEY_REVOKED, keyId, revoked);
+        return revoked;
     }
 
     private static String hash(String secret) {

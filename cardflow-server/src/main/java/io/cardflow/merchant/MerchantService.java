@@ -5,6 +5,8 @@ import io.cardflow.common.Ids;
 import io.cardflow.common.Money;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
+import io.cardflow.events.EventLog;
+import io.cardflow.events.EventType;
 import io.cardflow.ledger.CurrencyBalance;
 import io.cardflow.ledger.LedgerService;
 import java.time.Clock;
@@ -18,11 +20,13 @@ public class MerchantService {
     private final MerchantRepository merchants;
     private final LedgerService ledger;
     private final Clock clock;
+    private final EventLog events;
 
-    MerchantService(MerchantRepository merchants, LedgerService ledger, Clock clock) {
+    MerchantService(MerchantRepository merchants, LedgerService ledger, Clock clock, EventLog events) {
         this.merchants = merchants;
         this.ledger = ledger;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -46,7 +50,9 @@ public class MerchantService {
     public Deposit deposit(String merchantId, Money amount) {
         get(merchantId);
         String depositId = ledger.deposit(merchantId, amount);
-        return new Deposit(depositId, merchantId, amount.minor(), amount.currencyCode(), clock.instant());
+        Deposit deposit = new Deposit(depositId, merchantId, amount.minor(), amount.currencyCode(), clock.instant());
+        events.recordCreated(List.of(new EventLog.Change(merchantId, EventType.BALANCE_DEPOSITED, depositId, deposit)));
+        return deposit;
     }
 
     public List<CurrencyBalance> balances(String merchantId) {

@@ -26,7 +26,7 @@ class PaginationParameters implements OpenApiCustomizer {
             }
             operation.getParameters().stream().filter(parameter -> "query".equals(parameter.getIn())).forEach(parameter -> {
                 switch (parameter.getName()) {
-                    case LIMIT -> parameter.description("How many objects to return, newest first")
+                    case LIMIT -> parameter.description("How many objects to return")
                             .schema(new IntegerSchema().minimum(BigDecimal.ONE)
                                     .maximum(BigDecimal.valueOf(PageRequest.MAX_LIMIT))._default(PageRequest.DEFAULT_LIMIT));
                     case STARTING_AFTER -> parameter.description(

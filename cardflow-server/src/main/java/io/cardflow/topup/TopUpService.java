@@ -11,6 +11,7 @@ import io.cardflow.common.Money;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import io.cardflow.config.CardflowProperties;
+import io.cardflow.events.EventLog;
 import io.cardflow.jobs.BackgroundJobs;
 import io.cardflow.jobs.Processing;
 import io.cardflow.ledger.LedgerService;
@@ -55,9 +56,11 @@ public class TopUpService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final LongPoll longPoll;
+    private final EventLog events;
 
     TopUpService(TopUpRepository topUps, CardService cards, ProductCatalog products, LedgerService ledger,
-                 BackgroundJobs jobs, CardflowProperties properties, Clock clock, MeterRegistry meters, LongPoll longPoll) {
+                 BackgroundJobs jobs, CardflowProperties properties, Clock clock, MeterRegistry meters, LongPoll longPoll,
+                 EventLog events) {
         this.topUps = topUps;
         this.cards = cards;
         this.products = products;
@@ -67,6 +70,7 @@ public class TopUpService {
         this.clock = clock;
         this.meters = meters;
         this.longPoll = longPoll;
+        this.events = events;
         decisions(TopUpState.APPROVED, NO_REASON);
         for (TopUpRejection rejection : TopUpRejection.values()) {
             decisions(TopUpState.REJECTED, rejection.code());
@@ -111,6 +115,8 @@ public class TopUpService {
                         topUps.stream().map(t -> new LedgerService.Hold(t.id(), t.amount())).toList())));
         List<TopUp> created = valid.values().stream().filter(t -> held.contains(t.id())).toList();
         topUps.insertAll(created);
+        events.recordCreated(created.stream().map(topUp ->
+                new EventLog.Change(merchantId, TopUpState.PENDING.event(), topUp.id(), TopUpResponse.of(topUp))).toList());
         jobs.scheduleAllAfter(SETTLEMENT, created.stream().map(TopUp::id).toList(), properties.sandboxDelay());
         valid.forEach((i, topUp) -> outcomes[i] = held.contains(topUp.id()) ? new Outcome(topUp, null)
                 : new Outcome(null, new ApiException(ErrorCode.INSUFFICIENT_FUNDS, "The available " + topUp.currency()
@@ -186,7 +192,7 @@ public class TopUpService {
                 settlements.add(LedgerService.Settlement.refund(topUp.id(), topUp.amount()));
             }
         }
-        topUps.decideAll(decisions, now);
+        decide(batch, decisions, now);
         decisions.forEach(d -> longPoll.changed(d.topUpId()));
         AfterCommit.run(() -> decisions.forEach(d ->
                 decisions(d.outcome(), d.rejection() == null ? NO_REASON : d.rejection().code()).increment()));
@@ -195,6 +201,29 @@ public class TopUpService {
         decisions.forEach(d -> log.info("Top-up {} {}{}", d.topUpId(), d.outcome().wire(),
                 d.rejection() == null ? "" : " (" + d.rejection().code() + ")"));
         return batch.size();
+    }
+
+    /**
+     * The one way top-ups change state after creation: each decision allowed by {@link TopUpState}'s table, persisted
+     * only from pending (checking every row count), and recorded as an event, all in the caller's transaction. The
+     * events are built from the batch in hand, as the top-ups' GET now answers them, and inserted in one statement.
+     */
+    private void decide(List<TopUp> batch, List<TopUpRepository.Decision> decisions, Instant at) {
+        List<EventLog.Change> changes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            TopUp pending = batch.get(i);
+            TopUpRepository.Decision decision = decisions.get(i);
+            if (!pending.state().canBecome(decision.outcome())) {
+                throw new IllegalStateException("Top-up " + pending.id() + " cannot become " + decision.outcome().wire()
+                        + " from " + pending.state().wire());
+            }
+            TopUp decided = new TopUp(pending.id(), pending.merchantId(), pending.cardId(), pending.amount(), pending.currency(),
+                    decision.outcome(), decision.rejection(), pending.createdAt(), at);
+            changes.add(new EventLog.Change(decided.merchantId(), decision.outcome().event(), decided.id(),
+                    TopUpResponse.of(decided)));
+        }
+        topUps.decideAll(decisions, at);
+        events.recordAll(changes);
     }
 
     private Counter decisions(TopUpState outcome, String reason) {

@@ -36,7 +36,8 @@ class TableOwnershipTest {
             Map.entry("idempotency_keys", "idempotency"),
             Map.entry("key_verifiers", "security"),
             Map.entry("scheduled_tasks", "jobs"),
-            Map.entry("failing_jobs", "jobs"));
+            Map.entry("failing_jobs", "jobs"),
+            Map.entry("events", "events"));
 
     @Test
     void everyTableIsReadAndWrittenOnlyByItsFeature() {

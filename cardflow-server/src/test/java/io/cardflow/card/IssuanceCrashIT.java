@@ -88,6 +88,9 @@ class IssuanceCrashIT {
                     .alias("the card to be issued after the restart")
                     .until(() -> !api.get("/api/v1/card/" + cardId, merchant.key()).field("state").equals("pending"));
             assertThat(api.get("/api/v1/card/" + cardId, merchant.key()).field("state")).isEqualTo("active");
+            assertThat(api.get("/api/v1/events?objectId=" + cardId, merchant.key()).json().get("data").valueStream()
+                    .map(event -> event.get("type").asString() + " " + event.get("sequence").asInt()).toList())
+                    .as("the activation recorded once, with its event").containsExactly("card.created 1", "card.activated 2");
             try (Connection connection = server.database().connect();
                  PreparedStatement select = connection.prepareStatement(
                          "select pan_encrypted, issuance_attempt, issuance_step, issuance_requested_at from cards where id = ?")) {
@@ -109,14 +112,14 @@ class IssuanceCrashIT {
     }
 
     /**
-     * True while another session waits for a lock to update a card to active: the processor has answered. Asked outside
+     * True while another session waits for a lock to record the processor's answer on a card. Asked outside
      * a transaction, as PostgreSQL reads activity once per transaction.
      */
     private static boolean recordingBlocked(Connection connection) throws SQLException {
         try (PreparedStatement waiting = connection.prepareStatement("""
                 select count(*) from pg_stat_activity
                 where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()
-                  and query like '%update cards set state = ''ACTIVE''%'""");
+                  and query like '%update cards set issuance_step = ''ANSWERED''%'""");
              ResultSet row = waiting.executeQuery()) {
             row.next();
             return row.getInt(1) > 0;

@@ -133,6 +133,8 @@ class SettlementBatchingIT {
             assertThat(waitingJobs(List.of(ids.get(1)))).as("its job was not dropped by a batch that did not commit").isEqualTo(1);
             assertThat(failedJobs(List.of(ids.get(1)))).isEqualTo(1);
             assertThat(Batches.of(server).minus(before).topUps()).as("the two others settled, in one or two batches").isEqualTo(2);
+            assertThat(eventsOf(ids.get(1))).as("the rolled-back batch left no event").containsExactly("topup.created 1");
+            assertThat(eventsOf(ids.get(0))).containsExactly("topup.created 1", "topup.approved 2");
         } finally {
             execute("alter table ledger_transactions drop constraint injected_fault");
         }
@@ -141,6 +143,15 @@ class SettlementBatchingIT {
         assertThat(cardBalance(api, faultyMerchant, card)).isEqualTo(7_242);
         assertThat(balance(api, faultyMerchant, "USD", "pending")).isZero();
         assertThat(Batches.of(server).minus(before).topUps()).as("each settled once").isEqualTo(3);
+        assertThat(eventsOf(ids.get(1))).containsExactly("topup.created 1", "topup.approved 2");
+    }
+
+    /** The top-up's events as "type sequence", in order. */
+    private static List<String> eventsOf(String topUpId) {
+        Api.Response events = api.get("/api/v1/events?objectId=" + topUpId, faultyMerchant.key());
+        assertThat(events.status()).as(events.toString()).isEqualTo(200);
+        return events.json().get("data").valueStream()
+                .map(event -> event.get("type").asString() + " " + event.get("sequence").asInt()).toList();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.cardflow.sdk.model.Authorization;
 import io.cardflow.sdk.model.Balance;
 import io.cardflow.sdk.model.Card;
 import io.cardflow.sdk.model.Customer;
+import io.cardflow.sdk.model.Event;
 import io.cardflow.sdk.model.Product;
 import io.cardflow.sdk.model.Reason;
 import io.cardflow.sdk.model.TopUp;
@@ -146,6 +147,29 @@ public final class Views {
                 Money.format(authorization.amount(), authorization.currency()), authorization.merchantName(),
                 word(authorization.status()), authorization.declineCode()));
         return table;
+    }
+
+    public static Block event(Event event) {
+        return new Block()
+                .field("event id", event.id())
+                .field("type", event.typeName())
+                .field("created", event.createdAt())
+                .field("object id", event.objectId())
+                .field("sequence", event.sequence())
+                .field("data", event.data() == null ? null : event.data().toString());
+    }
+
+    public static Table events(List<Event> events) {
+        var table = new Table("EVENT ID", "CREATED", "TYPE", "OBJECT ID", "SEQUENCE");
+        events.forEach(event -> table.row(event.id(), event.createdAt(), event.typeName(), event.objectId(),
+                event.sequence()));
+        return table;
+    }
+
+    /** One followed event: time, type, object id and sequence, in columns that line up from one event to the next. */
+    public static String eventLine(Event event) {
+        return "%-24s  %-27s  %-30s  %d".formatted(event.createdAt(), event.typeName(), event.objectId(),
+                event.sequence());
     }
 
     /** An enum constant as the API spells it: {@code UNDER_REVIEW} shows as {@code under_review}. */

@@ -1,0 +1,62 @@
+package io.cardflow.events;
+
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
+import io.cardflow.security.MerchantPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Events", description = "Every state change of the merchant's applications, cards, top-ups, authorizations, "
+        + "deposits and API keys, in the order they were written, kept for 30 days by default (docs/events.md).")
+class EventController {
+
+    private final EventLog events;
+
+    EventController(EventLog events) {
+        this.events = events;
+    }
+
+    @GetMapping("/api/v1/events")
+    @Operation(summary = "List the merchant's events, oldest first",
+            description = "The merchant's events in the order they were written, oldest first, a page at a time: pass the "
+                    + "last id of a page as startingAfter to get the events written after it. Unlike the other lists this "
+                    + "one runs forwards, so a consumer that keeps its last event id reads every new event once. Filters "
+                    + "combine; a type or prefix outside the catalog, a malformed objectId or createdAfter is a 422.")
+    @ApiResponse(responseCode = "200", description = "A page of events")
+    Page<Event> listEvents(@AuthenticationPrincipal MerchantPrincipal merchant,
+                           @Parameter(description = EventQuery.TYPE_DESCRIPTION, example = "card.",
+                                   schema = @Schema(type = "string", example = "card.activated"))
+                           @RequestParam(required = false) String type,
+                           @Parameter(description = "Only the events of this object (an application, card, top-up, "
+                                   + "authorization, deposit or API key id)", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
+                           @RequestParam(required = false) String objectId,
+                           @Parameter(description = "Only events created after this instant (ISO 8601, UTC)",
+                                   example = "2026-03-14T09:00:00Z")
+                           @RequestParam(required = false) String createdAfter,
+                           @Parameter(description = PageRequest.LIMIT_DESCRIPTION, example = "10")
+                           @RequestParam(required = false) String limit,
+                           @Parameter(description = "A cursor: the id of the last event of the previous page, to get the "
+                                   + "events written after it; absent for the oldest", example = "evt_3Nq8Lk2Zx7Wb1Mc9Vd4Tp6Hy")
+                           @RequestParam(required = false) String startingAfter) {
+        EventQuery query = EventQuery.of(type, objectId, createdAfter);
+        return events.list(merchant.merchantId(), query, PageRequest.of(limit, startingAfter));
+    }
+
+    @GetMapping("/api/v1/events/{eventId}")
+    @Operation(summary = "Get an event",
+            description = "One of the merchant's events. Another merchant's event id, or one past retention, is a 404.")
+    @ApiResponse(responseCode = "200", description = "The event")
+    Event getEvent(@AuthenticationPrincipal MerchantPrincipal merchant,
+                   @Parameter(description = "The event's id", example = "evt_3Nq8Lk2Zx7Wb1Mc9Vd4Tp6Hy") @PathVariable String eventId) {
+        return events.get(merchant.merchantId(), eventId);
+    }
+}

@@ -1,0 +1,47 @@
+package io.cardflow.events;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The catalog of events (docs/events.md): every state change a merchant can follow. The wire names are public. */
+public enum EventType {
+    APPLICATION_SUBMITTED("application.submitted"),
+    APPLICATION_APPROVED("application.approved"),
+    APPLICATION_REJECTED("application.rejected"),
+    APPLICATION_REVIEW_REQUIRED("application.review_required"),
+    CARD_CREATED("card.created"),
+    CARD_ACTIVATED("card.activated"),
+    CARD_FAILED("card.failed"),
+    CARD_SUSPENDED("card.suspended"),
+    CARD_REACTIVATED("card.reactivated"),
+    CARD_CLOSED("card.closed"),
+    TOPUP_CREATED("topup.created"),
+    TOPUP_APPROVED("topup.approved"),
+    TOPUP_REJECTED("topup.rejected"),
+    AUTHORIZATION_APPROVED("authorization.approved"),
+    AUTHORIZATION_DECLINED("authorization.declined"),
+    BALANCE_DEPOSITED("balance.deposited"),
+    API_KEY_CREATED("api_key.created"),
+    API_KEY_REVOKED("api_key.revoked");
+
+    private final String wire;
+
+    EventType(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    public static Optional<EventType> of(String wire) {
+        return Arrays.stream(values()).filter(type -> type.wire.equals(wire)).findFirst();
+    }
+
+    /** Whether some type starts with this prefix, which ends with a dot ({@code card.}). */
+    static boolean isPrefix(String prefix) {
+        return prefix.endsWith(".") && Arrays.stream(values()).anyMatch(type -> type.wire.startsWith(prefix));
+    }
+}

@@ -1,0 +1,104 @@
+package io.cardflow.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardflow.card.CardState;
+import io.cardflow.kyc.ApplicationState;
+import io.cardflow.topup.TopUpState;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transition table of each lifecycle, written out here a second time: every pair of states is either allowed,
+ * with exactly the event the catalog names for it, or refused. Together the lifecycles' events and the creations'
+ * cover the whole catalog.
+ */
+class TransitionTablesTest {
+
+    private static final Map<ApplicationState, Map<ApplicationState, EventType>> APPLICATION = Map.of(
+            ApplicationState.SUBMITTED, Map.of(
+                    ApplicationState.APPROVED, EventType.APPLICATION_APPROVED,
+                    ApplicationState.REJECTED, EventType.APPLICATION_REJECTED,
+                    ApplicationState.MANUAL_REVIEW, EventType.APPLICATION_REVIEW_REQUIRED),
+            ApplicationState.MANUAL_REVIEW, Map.of(
+                    ApplicationState.APPROVED, EventType.APPLICATION_APPROVED,
+                    ApplicationState.REJECTED, EventType.APPLICATION_REJECTED),
+            ApplicationState.APPROVED, Map.of(),
+            ApplicationState.REJECTED, Map.of());
+
+    private static final Map<CardState, Map<CardState, EventType>> CARD = Map.of(
+            CardState.PENDING, Map.of(CardState.ACTIVE, EventType.CARD_ACTIVATED, CardState.FAILED, EventType.CARD_FAILED),
+            CardState.ACTIVE, Map.of(CardState.SUSPENDED, EventType.CARD_SUSPENDED, CardState.CLOSED, EventType.CARD_CLOSED),
+            CardState.SUSPENDED, Map.of(CardState.ACTIVE, EventType.CARD_REACTIVATED, CardState.CLOSED, EventType.CARD_CLOSED),
+            CardState.FAILED, Map.of(),
+            CardState.CLOSED, Map.of());
+
+    private static final Map<TopUpState, Map<TopUpState, EventType>> TOP_UP = Map.of(
+            TopUpState.PENDING, Map.of(TopUpState.APPROVED, EventType.TOPUP_APPROVED, TopUpState.REJECTED, EventType.TOPUP_REJECTED),
+            TopUpState.APPROVED, Map.of(),
+            TopUpState.REJECTED, Map.of());
+
+    /** Events of objects that are created in their final state, or of creations: no transition makes them. */
+    private static final Set<EventType> CREATIONS = EnumSet.of(EventType.APPLICATION_SUBMITTED, EventType.CARD_CREATED,
+            EventType.TOPUP_CREATED, EventType.AUTHORIZATION_APPROVED, EventType.AUTHORIZATION_DECLINED,
+            EventType.BALANCE_DEPOSITED, EventType.API_KEY_CREATED, EventType.API_KEY_REVOKED);
+
+    @Test
+    void everyApplicationTransitionIsAllowedWithItsEventOrRefused() {
+        for (ApplicationState from : ApplicationState.values()) {
+            for (ApplicationState to : ApplicationState.values()) {
+                EventType expected = APPLICATION.get(from).get(to);
+                assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(expected != null);
+                if (expected != null) {
+                    assertThat(to.event()).as(from + " -> " + to).isEqualTo(expected);
+                }
+            }
+        }
+        assertThat(ApplicationState.SUBMITTED.event()).isEqualTo(EventType.APPLICATION_SUBMITTED);
+    }
+
+    @Test
+    void everyCardTransitionIsAllowedWithItsEventOrRefused() {
+        for (CardState from : CardState.values()) {
+            for (CardState to : CardState.values()) {
+                EventType expected = CARD.get(from).get(to);
+                assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(expected != null);
+                if (expected != null) {
+                    assertThat(to.eventFrom(from)).as(from + " -> " + to).isEqualTo(expected);
+                }
+            }
+        }
+        assertThat(CardState.PENDING.eventFrom(null)).isEqualTo(EventType.CARD_CREATED);
+    }
+
+    @Test
+    void everyTopUpTransitionIsAllowedWithItsEventOrRefused() {
+        for (TopUpState from : TopUpState.values()) {
+            for (TopUpState to : TopUpState.values()) {
+                EventType expected = TOP_UP.get(from).get(to);
+                assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(expected != null);
+                if (expected != null) {
+                    assertThat(to.event()).as(from + " -> " + to).isEqualTo(expected);
+                }
+            }
+        }
+        assertThat(TopUpState.PENDING.event()).isEqualTo(EventType.TOPUP_CREATED);
+    }
+
+    @Test
+    void theTablesAndCreationsCoverTheCatalogAndWireNamesAreDotted() {
+        Set<EventType> covered = new HashSet<>(CREATIONS);
+        for (Map<?, ? extends Map<?, EventType>> table : List.of(APPLICATION, CARD, TOP_UP)) {
+            table.values().forEach(row -> covered.addAll(row.values()));
+        }
+        assertThat(covered).containsExactlyInAnyOrder(EventType.values());
+        for (EventType type : EventType.values()) {
+            assertThat(type.wire()).matches("[a-z_]+\\.[a-z_]+");
+            assertThat(EventType.of(type.wire())).contains(type);
+        }
+    }
+}
