@@ -4,6 +4,7 @@ import io.cardflow.common.ApiException;
 import io.cardflow.common.Ids;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
+import io.cardflow.longpoll.LongPoll;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +31,18 @@ public class EventLog {
     private final EventRepository events;
     private final JsonMapper json;
     private final Clock clock;
+    private final LongPoll longPoll;
 
-    EventLog(EventRepository events, JsonMapper json, Clock clock) {
+    EventLog(EventRepository events, JsonMapper json, Clock clock, LongPoll longPoll) {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.longPoll = longPoll;
+    }
+
+    /** What a request waiting for new events of the merchant waits on. */
+    static String topic(String merchantId) {
+        return "events/" + merchantId;
     }
 
     /** One change of an object; {@code data} is the object as its GET answers it now. */
@@ -70,6 +78,7 @@ public class EventLog {
                     sequence.applyAsInt(change), now, json.writeValueAsString(change.data())));
         }
         events.insertAll(rows);
+        changes.stream().map(Change::merchantId).distinct().forEach(merchantId -> longPoll.changed(topic(merchantId)));
     }
 
     public Event get(String merchantId, String eventId) {

@@ -120,7 +120,7 @@ public class LongPoll implements SmartLifecycle, DisposableBean {
     }
 
     /** How many requests wait on this node now. */
-    int waiting() {
+    public int waiting() {
         return waiting.get();
     }
 

@@ -2,17 +2,24 @@ package io.cardflow.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardflow.longpoll.LongPoll;
 import io.cardflow.testing.Api;
+import io.cardflow.testing.Concurrently;
 import io.cardflow.testing.AsNewMerchant;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -100,6 +107,35 @@ class EventsIT extends AsNewMerchant {
                 .allSatisfy(event -> assertThat(Instant.parse(event.get("createdAt").asString()))
                         .isAfter(Instant.parse(createdAfter)));
         assertThat(events(merchant, "createdAfter=" + encode(start.minusSeconds(1).toString()))).hasSize(6);
+    }
+
+    @Test
+    void aWaitingListIsAnsweredByTheNextEventOrEmptyWhenTheWaitEnds() throws Exception {
+        String last = events(merchant, "").getLast().get("id").asString();
+        long started = System.nanoTime();
+        Api.Response nothingNew = api.get("/api/v1/events?wait=1&startingAfter=" + last, merchant.key());
+        assertThat(nothingNew.status()).as(nothingNew.toString()).isEqualTo(200);
+        assertThat(nothingNew.json().get("data")).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited the whole second").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+        LongPoll longPoll = TestServer.shared().bean(LongPoll.class);
+        int waitingBefore = longPoll.waiting();
+        try (ExecutorService client = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Api.Response> waiting = client.submit(() -> api.get("/api/v1/events?wait=30&startingAfter=" + last, merchant.key()));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> longPoll.waiting() == waitingBefore + 1);
+            long depositedAt = System.nanoTime();
+            Fixtures.deposit(api, merchant.id(), 100, "USD");
+            Api.Response answered = Concurrently.join(waiting);
+            assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+            List<JsonNode> data = new ArrayList<>();
+            answered.json().get("data").forEach(data::add);
+            assertThat(typesAndSequences(data)).containsExactly("balance.deposited 1");
+            assertThat(Duration.ofNanos(System.nanoTime() - depositedAt)).as("answered by the deposit, not the wait's end")
+                    .isLessThan(Duration.ofSeconds(20));
+        }
+        Api.Response badWait = api.get("/api/v1/events?wait=0", merchant.key());
+        assertThat(badWait.status()).as(badWait.toString()).isEqualTo(422);
+        assertThat(badWait.text()).contains("\"wait\"");
     }
 
     @Test
