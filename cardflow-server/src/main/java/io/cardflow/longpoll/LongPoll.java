@@ -5,6 +5,8 @@ import io.cardflow.web.ErrorStatus;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.config.CardflowProperties;
 import io.cardflow.signals.Signals;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -51,12 +53,14 @@ public class LongPoll implements SmartLifecycle, DisposableBean {
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
 
-    LongPoll(Signals signals, CardflowProperties properties) {
+    LongPoll(Signals signals, CardflowProperties properties, MeterRegistry meters) {
         this.signals = signals;
         this.limits = properties.longPoll();
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("long-poll-timer").factory());
         timer.setRemoveOnCancelPolicy(true);
         signals.subscribe(CHANNEL, this::wake);
+        Gauge.builder("cardflow.long_poll.waiting", waiting, AtomicInteger::get)
+                .description("Requests waiting for a change on this node (long-poll)").register(meters);
     }
 
     /**
