@@ -32,9 +32,11 @@ public class EventLog {
     private final JsonMapper json;
     private final Clock clock;
     private final LongPoll longPoll;
+    private final EventSequencer sequencer;
 
-    EventLog(EventRepository events, JsonMapper json, Clock clock, LongPoll longPoll) {
+    EventLog(EventRepository events, JsonMapper json, Clock clock, LongPoll longPoll, EventSequencer sequencer) {
         this.events = events;
+        this.sequencer = sequencer;
         this.json = json;
         this.clock = clock;
         this.longPoll = longPoll;
@@ -85,9 +87,13 @@ public class EventLog {
         return events.find(merchantId, eventId).map(this::toEvent).orElseThrow(() -> ApiException.notFound("event", eventId));
     }
 
-    /** Oldest first: a page continues after its cursor, so a consumer following the log reads each event once. */
+    /**
+     * Oldest first: a page continues after its cursor, so a consumer following the log reads each event once. The events
+     * committed since the last read are placed first ({@link EventSequencer}), so a reader sees its own writes.
+     */
     public Page<Event> list(String merchantId, EventQuery query, PageRequest page) {
-        Long after = page.startingAfter() == null ? null : events.seqOf(merchantId, page.startingAfter())
+        sequencer.placeCommitted();
+        Long after = page.startingAfter() == null ? null : events.positionOf(merchantId, page.startingAfter())
                 .orElseThrow(() -> ApiException.invalid("startingAfter", "no such event"));
         return Page.fromOverfetched(events.list(merchantId, query, after, page.limit() + 1), page.limit()).map(this::toEvent);
     }

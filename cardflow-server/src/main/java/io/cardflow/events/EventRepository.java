@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,17 +60,20 @@ class EventRepository {
                 .optional();
     }
 
-    Optional<Long> seqOf(String merchantId, String id) {
-        return jdbc.sql("select seq from events where id = :id and merchant_id = :merchantId")
+    Optional<Long> positionOf(String merchantId, String id) {
+        return jdbc.sql("select position from events where id = :id and merchant_id = :merchantId and position is not null")
                 .param("id", id)
                 .param("merchantId", merchantId)
                 .query(Long.class)
                 .optional();
     }
 
-    /** The merchant's events matching the query after the cursor, in log order; only the filters given are in the SQL. */
-    List<StoredEvent> list(String merchantId, EventQuery query, Long afterSeq, int rows) {
-        StringBuilder sql = new StringBuilder("select * from events where merchant_id = :merchantId");
+    /**
+     * The merchant's placed events matching the query after the cursor, in log order; only the filters given are in the
+     * SQL.
+     */
+    List<StoredEvent> list(String merchantId, EventQuery query, Long afterPosition, int rows) {
+        StringBuilder sql = new StringBuilder("select * from events where merchant_id = :merchantId and position is not null");
         if (query.type() != null) {
             sql.append(" and type = :type");
         }
@@ -82,10 +86,10 @@ class EventRepository {
         if (query.createdAfter() != null) {
             sql.append(" and created_at > :createdAfter");
         }
-        if (afterSeq != null) {
-            sql.append(" and seq > :afterSeq");
+        if (afterPosition != null) {
+            sql.append(" and position > :afterPosition");
         }
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.append(" order by seq fetch first :rows rows only").toString())
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.append(" order by position fetch first :rows rows only").toString())
                 .param("merchantId", merchantId)
                 .param("rows", rows);
         if (query.type() != null) {
@@ -101,10 +105,40 @@ class EventRepository {
         if (query.createdAfter() != null) {
             statement = statement.param("createdAfter", Jdbc.timestamp(query.createdAfter()));
         }
-        if (afterSeq != null) {
-            statement = statement.param("afterSeq", afterSeq);
+        if (afterPosition != null) {
+            statement = statement.param("afterPosition", afterPosition);
         }
         return statement.query((rs, n) -> map(rs)).list();
+    }
+
+    boolean anyUnplaced() {
+        return jdbc.sql("select id from events where position is null fetch first 1 rows only").query(String.class).optional()
+                .isPresent();
+    }
+
+    /** The last position given, its row locked until the caller's transaction ends: one sequencer at a time. */
+    long lockLastPosition() {
+        return jdbc.sql("select last_position from event_positions where id = 1 for update").query(Long.class).single();
+    }
+
+    /** Committed events without a position, in insertion order. */
+    List<String> unplaced(int limit) {
+        return jdbc.sql("select id from events where position is null order by seq fetch first :rows rows only")
+                .param("rows", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Places these events, in this order, from {@code first} on, and records the last position given. */
+    void place(List<String> ids, long first) {
+        List<Integer> indexes = IntStream.range(0, ids.size()).boxed().toList();
+        batch.batchUpdate("update events set position = ? where id = ?", indexes, indexes.size(), (statement, i) -> {
+            statement.setLong(1, first + i);
+            statement.setString(2, ids.get(i));
+        });
+        jdbc.sql("update event_positions set last_position = :last where id = 1")
+                .param("last", first + ids.size() - 1)
+                .update();
     }
 
     /** Deletes up to {@code limit} of the oldest events created before {@code before}. */

@@ -37,7 +37,8 @@ class TableOwnershipTest {
             Map.entry("key_verifiers", "security"),
             Map.entry("scheduled_tasks", "jobs"),
             Map.entry("failing_jobs", "jobs"),
-            Map.entry("events", "events"));
+            Map.entry("events", "events"),
+            Map.entry("event_positions", "events"));
 
     @Test
     void everyTableIsReadAndWrittenOnlyByItsFeature() {

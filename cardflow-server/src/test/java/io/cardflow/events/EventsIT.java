@@ -11,14 +11,19 @@ import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -136,6 +141,37 @@ class EventsIT extends AsNewMerchant {
         Api.Response badWait = api.get("/api/v1/events?wait=0", merchant.key());
         assertThat(badWait.status()).as(badWait.toString()).isEqualTo(422);
         assertThat(badWait.text()).contains("\"wait\"");
+    }
+
+    /**
+     * An event inserted first but committed last (its transaction held open here) is placed after what a reader already
+     * saw, not before it, where a reader following the log would skip it.
+     */
+    @Test
+    void anEventCommittedLateIsReadAfterTheCursorNotSkipped() throws Exception {
+        String last = events(merchant, "").getLast().get("id").asString();
+        DataSource database = TestServer.shared().bean(DataSource.class);
+        String lateId = "evt_late" + System.nanoTime();
+        try (Connection late = database.getConnection()) {
+            late.setAutoCommit(false);
+            try (PreparedStatement insert = late.prepareStatement("""
+                    insert into events (id, merchant_id, type, object_id, sequence, created_at, data)
+                    values (?, ?, 'balance.deposited', ?, 1, ?, '{}')""")) {
+                insert.setString(1, lateId);
+                insert.setString(2, merchant.id());
+                insert.setString(3, "dep_late" + System.nanoTime());
+                insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+            Fixtures.deposit(api, merchant.id(), 100, "USD");
+            List<JsonNode> readFirst = events(merchant, "startingAfter=" + last);
+            assertThat(readFirst).extracting(event -> event.get("id").asString()).doesNotContain(lateId).hasSize(1);
+            String cursor = readFirst.getLast().get("id").asString();
+
+            late.commit();
+            assertThat(events(merchant, "startingAfter=" + cursor)).extracting(event -> event.get("id").asString())
+                    .containsExactly(lateId);
+        }
     }
 
     @Test
