@@ -177,7 +177,11 @@ class EventsIT {
         var hadNext = new AtomicBoolean(true);
         var reader = Thread.ofPlatform().start(() -> hadNext.set(feed.iterator().hasNext()));
 
-        Thread.sleep(300);
+        assertTimeoutPreemptively(LIMIT, () -> {
+            while (reader.getState() != Thread.State.WAITING && reader.getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(10);
+            }
+        });
         feed.close();
         assertTimeoutPreemptively(LIMIT, () -> reader.join());
 
