@@ -2,6 +2,7 @@ package io.cardflow.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -25,7 +26,8 @@ public record CardflowProperties(
         @DefaultValue Jobs jobs,
         @DefaultValue Metrics metrics,
         @DefaultValue LongPoll longPoll,
-        @DefaultValue Events events) {
+        @DefaultValue Events events,
+        @DefaultValue Webhooks webhooks) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -39,7 +41,7 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + ", webhooks=" + webhooks + "]";
     }
 
     private static String redacted(String secret) {
@@ -187,6 +189,36 @@ public record CardflowProperties(
                 throw new IllegalArgumentException("cardflow.long-poll.max-waiting and max-waiting-per-merchant must be at "
                         + "least 1, were " + maxWaiting + " and " + maxWaitingPerMerchant);
             }
+        }
+    }
+
+    /**
+     * Webhook deliveries (docs/webhooks.md). {@code allowPrivateTargets} unset: allowed on the embedded database (one
+     * machine, a developer's), refused on PostgreSQL. The retry schedule is the wait before each retry, in order; after
+     * the last retry fails the endpoint is disabled. Concurrency bounds are per node.
+     */
+    public record Webhooks(
+            Boolean allowPrivateTargets,
+            @DefaultValue("PT15S") Duration timeout,
+            @DefaultValue({"PT5S", "PT5M", "PT30M", "PT2H", "PT5H", "PT10H", "PT14H", "PT20H", "PT24H"}) List<Duration> retrySchedule,
+            @DefaultValue("PT24H") Duration secretOverlap,
+            @DefaultValue("4") int maxConcurrencyPerEndpoint,
+            @DefaultValue("64") int maxConcurrentDeliveries) {
+
+        public Webhooks {
+            if (!timeout.isPositive() || !secretOverlap.isPositive()) {
+                throw new IllegalArgumentException("cardflow.webhooks.timeout and secret-overlap must be positive, were "
+                        + timeout + " and " + secretOverlap);
+            }
+            if (retrySchedule.isEmpty() || retrySchedule.stream().anyMatch(wait -> !wait.isPositive())) {
+                throw new IllegalArgumentException("cardflow.webhooks.retry-schedule must list at least one positive wait, was "
+                        + retrySchedule);
+            }
+            if (maxConcurrencyPerEndpoint < 1 || maxConcurrentDeliveries < maxConcurrencyPerEndpoint) {
+                throw new IllegalArgumentException("cardflow.webhooks.max-concurrency-per-endpoint must be at least 1 and at "
+                        + "most max-concurrent-deliveries, were " + maxConcurrencyPerEndpoint + " and " + maxConcurrentDeliveries);
+            }
+            retrySchedule = List.copyOf(retrySchedule);
         }
     }
 }

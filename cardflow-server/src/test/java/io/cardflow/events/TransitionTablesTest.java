@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cardflow.card.CardState;
 import io.cardflow.kyc.ApplicationState;
 import io.cardflow.topup.TopUpState;
+import io.cardflow.webhooks.WebhookEndpointStatus;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -42,10 +43,19 @@ class TransitionTablesTest {
             TopUpState.APPROVED, Map.of(),
             TopUpState.REJECTED, Map.of());
 
-    /** Events of objects that are created in their final state, or of creations: no transition makes them. */
+    private static final Map<WebhookEndpointStatus, Map<WebhookEndpointStatus, EventType>> WEBHOOK_ENDPOINT = Map.of(
+            WebhookEndpointStatus.ENABLED, Map.of(WebhookEndpointStatus.DISABLED, EventType.WEBHOOK_ENDPOINT_DISABLED),
+            WebhookEndpointStatus.DISABLED, Map.of(WebhookEndpointStatus.ENABLED, EventType.WEBHOOK_ENDPOINT_ENABLED));
+
+    /**
+     * Events of objects that are created in their final state, of creations, and of changes that leave a state as it
+     * is (a webhook endpoint's new URL or secret, its deletion): no transition makes them.
+     */
     private static final Set<EventType> CREATIONS = EnumSet.of(EventType.APPLICATION_SUBMITTED, EventType.CARD_CREATED,
             EventType.TOPUP_CREATED, EventType.AUTHORIZATION_APPROVED, EventType.AUTHORIZATION_DECLINED,
-            EventType.BALANCE_DEPOSITED, EventType.API_KEY_CREATED, EventType.API_KEY_REVOKED);
+            EventType.BALANCE_DEPOSITED, EventType.API_KEY_CREATED, EventType.API_KEY_REVOKED,
+            EventType.WEBHOOK_ENDPOINT_CREATED, EventType.WEBHOOK_ENDPOINT_UPDATED, EventType.WEBHOOK_ENDPOINT_SECRET_ROTATED,
+            EventType.WEBHOOK_ENDPOINT_DELETED);
 
     @Test
     void everyApplicationTransitionIsAllowedWithItsEventOrRefused() {
@@ -90,9 +100,22 @@ class TransitionTablesTest {
     }
 
     @Test
+    void everyWebhookEndpointTransitionIsAllowedWithItsEventOrRefused() {
+        for (WebhookEndpointStatus from : WebhookEndpointStatus.values()) {
+            for (WebhookEndpointStatus to : WebhookEndpointStatus.values()) {
+                EventType expected = WEBHOOK_ENDPOINT.get(from).get(to);
+                assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(expected != null);
+                if (expected != null) {
+                    assertThat(to.event()).as(from + " -> " + to).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void theTablesAndCreationsCoverTheCatalogAndWireNamesAreDotted() {
         Set<EventType> covered = new HashSet<>(CREATIONS);
-        for (Map<?, ? extends Map<?, EventType>> table : List.of(APPLICATION, CARD, TOP_UP)) {
+        for (Map<?, ? extends Map<?, EventType>> table : List.of(APPLICATION, CARD, TOP_UP, WEBHOOK_ENDPOINT)) {
             table.values().forEach(row -> covered.addAll(row.values()));
         }
         assertThat(covered).containsExactlyInAnyOrder(EventType.values());
