@@ -1,0 +1,6 @@
+package io.cardflow.webhooks;
+
+/** Stand-in for i13-endpoints' class (replaced when main is merged in). */
+public enum DisabledReason {
+    MANUAL, GONE, FAILING
+}
