@@ -215,6 +215,24 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void slowEndpointsTogetherFillAtMostTheNodesSlots() {
+        CountDownLatch released = new CountDownLatch(1);
+        List<String> paths = List.of("/held-1", "/held-2", "/held-3");
+        paths.forEach(path -> receiver.hold(path, released));
+        List<Endpoint> endpoints = paths.stream().map(path -> depositsEndpoint(api, merchant, receiver.url(path))).toList();
+        List<String> events = java.util.stream.IntStream.range(0, 3).mapToObj(i -> depositEvent(api, merchant)).toList();
+
+        Awaitility.await("the node's 4 slots filled").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(() -> receiver.inFlightInAll() == 4);
+        assertThat(paths).allSatisfy(path -> assertThat(receiver.inFlight(path)).as(path).isLessThanOrEqualTo(2));
+        released.countDown();
+        for (Endpoint endpoint : endpoints) {
+            events.forEach(eventId -> awaitStatus(api, merchant, endpoint.id(), eventId, "succeeded"));
+        }
+        assertThat(receiver.mostInFlightInAll()).as("never more than max-concurrent-deliveries").isEqualTo(4);
+    }
+
+    @Test
     void duringARotationBothSecretsSignAndAfterItOnlyTheNewOne() {
         Endpoint endpoint = depositsEndpoint(api, merchant, receiver.url("/rotating"));
         Api.Response rotated = api.post("/api/v1/webhook-endpoints/" + endpoint.id() + "/rotate-secret", merchant.key(), null);

@@ -58,6 +58,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlightInAll = new AtomicInteger();
+    private final AtomicInteger mostInFlightInAll = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
 
     private WebhookReceiver(HttpServer server) {
@@ -116,10 +118,20 @@ final class WebhookReceiver implements AutoCloseable {
         return inFlight.getOrDefault(path, new AtomicInteger()).get();
     }
 
+    int inFlightInAll() {
+        return inFlightInAll.get();
+    }
+
+    /** The most requests, to any path, that were open at the same time. */
+    int mostInFlightInAll() {
+        return mostInFlightInAll.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         AtomicInteger open = inFlight.computeIfAbsent(path, p -> new AtomicInteger());
         mostInFlight.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(open.incrementAndGet(), Math::max);
+        mostInFlightInAll.accumulateAndGet(inFlightInAll.incrementAndGet(), Math::max);
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
@@ -140,6 +152,7 @@ final class WebhookReceiver implements AutoCloseable {
             // the sender gave up on this request (its timeout): nothing to answer
         } finally {
             open.decrementAndGet();
+            inFlightInAll.decrementAndGet();
         }
     }
 
