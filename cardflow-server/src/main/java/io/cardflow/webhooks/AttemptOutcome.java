@@ -13,7 +13,7 @@ public enum AttemptOutcome {
     REDIRECT,
     /** A 410: the receiver is gone for good; the endpoint is disabled and the delivery fails. */
     GONE,
-    /** No complete answer within the timeout; tried again. */
+    /** No answer (its status) within the timeout; tried again. */
     TIMEOUT,
     /** No connection, or it broke before an answer; tried again. */
     CONNECTION_FAILED,

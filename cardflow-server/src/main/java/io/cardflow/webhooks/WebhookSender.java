@@ -39,8 +39,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one attempt of a delivery: a signed POST of the event, answered within the timeout or not at all. Redirects are
  * not followed and nothing is retried here (the retry schedule does that); host names are resolved through the
- * {@link TargetGuard}, which refuses private addresses at connection time. Only the start of an answer is read: a
- * receiver cannot make us store or wait for more.
+ * {@link TargetGuard}, which refuses private addresses at connection time. The status decides the outcome; of the body
+ * only the start of a failed answer is read, for the log: a receiver cannot make us store more, nor wait for it longer
+ * than the timeout.
  */
 @Component
 class WebhookSender implements DisposableBean {
@@ -102,46 +103,89 @@ class WebhookSender implements DisposableBean {
             late.set(true);
             post.cancel();
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
+        ClassicHttpResponse response;
+        try {
+            response = http.executeOpen(null, post, null);
+        } catch (IOException e) {
+            deadline.cancel(false);
+            return new Result(startedAt, elapsedMs(started), null, outcomeOf(e, late.get()), describe(e, late.get()));
+        }
+        // Answered: the status decides. What follows only reads the start of the body, for the log.
+        try {
             int status = response.getCode();
             AttemptOutcome outcome = AttemptOutcome.ofStatus(status);
-            String error = outcome == AttemptOutcome.SUCCEEDED ? null : errorOf(response, post);
+            String error = switch (outcome) {
+                case SUCCEEDED -> {
+                    finishQuickly(response, post);
+                    yield null;
+                }
+                case REDIRECT -> {
+                    finishQuickly(response, post);
+                    yield redirect(response);
+                }
+                default -> startOf(response, post);
+            };
             return new Result(startedAt, elapsedMs(started), status, outcome, error);
-        } catch (IOException e) {
-            return new Result(startedAt, elapsedMs(started), null, outcomeOf(e, late.get()), describe(e, late.get()));
         } finally {
             deadline.cancel(false);
+            closeQuietly(response);
         }
     }
 
-    /** The start of the answer (for a redirect, where to), to show why it was not accepted. */
-    private static @Nullable String errorOf(ClassicHttpResponse response, HttpPost post) throws IOException {
-        if (AttemptOutcome.ofStatus(response.getCode()) == AttemptOutcome.REDIRECT) {
-            Header location = response.getFirstHeader("Location");
-            discard(response, post);
-            return location == null ? "redirect not followed" : truncate("redirect to " + location.getValue() + " not followed");
-        }
+    /**
+     * The start of the answer's body, as text; the rest is not read: when there is more, the connection is dropped
+     * (closing the body would read it all), otherwise it is kept for the endpoint's next request.
+     */
+    private static @Nullable String startOf(ClassicHttpResponse response, HttpPost post) {
         HttpEntity entity = response.getEntity();
         if (entity == null) {
             return null;
         }
-        byte[] start;
-        boolean complete;
-        try (InputStream content = entity.getContent()) {
-            start = content.readNBytes(MAX_BODY_BYTES);
-            complete = content.read() == -1;
-            if (!complete) {
-                // Closing the rest would read it all: the connection is dropped instead.
+        try {
+            InputStream content = entity.getContent();
+            byte[] start = content.readNBytes(MAX_BODY_BYTES);
+            if (content.read() != -1) {
                 post.cancel();
             }
+            String text = new String(start, StandardCharsets.UTF_8).strip();
+            return text.isEmpty() ? null : truncate(text);
+        } catch (IOException e) {
+            post.cancel();
+            return truncate("the answer broke off: " + e.getMessage());
         }
-        String text = new String(start, StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? null : truncate(text);
     }
 
-    private static void discard(ClassicHttpResponse response, HttpPost post) {
-        if (response.getEntity() != null) {
+    /**
+     * Ends an answer whose body we do not need: a short one of known length is read, so the connection serves the
+     * endpoint's next request; any other is not waited for, the connection is dropped.
+     */
+    private static void finishQuickly(ClassicHttpResponse response, HttpPost post) {
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return;
+        }
+        long length = entity.getContentLength();
+        if (length < 0 || length > MAX_BODY_BYTES) {
             post.cancel();
+            return;
+        }
+        try {
+            entity.getContent().readNBytes((int) length);
+        } catch (IOException e) {
+            post.cancel();
+        }
+    }
+
+    private static String redirect(ClassicHttpResponse response) {
+        Header location = response.getFirstHeader("Location");
+        return location == null ? "redirect not followed" : truncate("redirect to " + location.getValue() + " not followed");
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is dropped either way; the outcome is already known
         }
     }
 
