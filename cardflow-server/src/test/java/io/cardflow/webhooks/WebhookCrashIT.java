@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A delivery survives the SIGKILL of the server sending it: the receiver holds the request open, the process is killed,
  * and once it is started again the claim of the dead instance is taken over and the event is sent again (at least
- * once: the first request may well have reached the receiver) until it succeeds.
+ * once: the first request may well have reached the receiver) until it succeeds. A graceful stop lets the attempt in
+ * flight end and record its outcome first.
  */
 class WebhookCrashIT {
 
@@ -49,6 +50,38 @@ class WebhookCrashIT {
             assertThat(delivery.get("attempts")).as("the killed attempt recorded nothing").hasSize(1);
             assertThat(receiver.received("/hooks", eventId)).hasSize(2).allSatisfy(request ->
                     assertThat(request.verifiesWith(endpoint.secret())).isTrue());
+        } finally {
+            testOver.countDown();
+        }
+    }
+
+    @Test
+    void aGracefulStopLetsTheAttemptInFlightEndAndRecordItsOutcome() {
+        CountDownLatch testOver = new CountDownLatch(1);
+        Map<String, Object> settings = new HashMap<>(WebhookFixtures.LOOPBACK);
+        settings.put("cardflow.webhooks.timeout", "PT3S");
+        settings.put("cardflow.webhooks.retry-schedule", "PT0.2S");
+        try (ServerProcess server = ServerProcess.create("webhooks-stop", settings).start();
+             WebhookReceiver receiver = WebhookReceiver.start()) {
+            receiver.answer("/hooks", (request, nth) -> {
+                if (nth == 1) {
+                    testOver.await();
+                }
+                return 200;
+            });
+            TestMerchant merchant = WebhookFixtures.newMerchant(server.api());
+            Endpoint endpoint = depositsEndpoint(server.api(), merchant, receiver.url("/hooks"));
+            String eventId = depositEvent(server.api(), merchant);
+            Awaitility.await("the first attempt to reach the receiver").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> receiver.received("/hooks").size() == 1);
+
+            server.stop();
+            assertThat(receiver.received("/hooks")).as("nothing more is sent while stopping").hasSize(1);
+            server.start();
+
+            JsonNode delivery = awaitStatus(server.api(), merchant, endpoint.id(), eventId, "succeeded");
+            assertThat(WebhookFixtures.outcomes(delivery)).as("the attempt in flight ended before the stop")
+                    .containsExactly("timeout", "succeeded");
         } finally {
             testOver.countDown();
         }
