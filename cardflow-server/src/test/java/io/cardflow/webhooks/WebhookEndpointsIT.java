@@ -208,7 +208,7 @@ class WebhookEndpointsIT extends AsNewMerchant {
     }
 
     @Test
-    void anotherMerchantsEndpointIsNotFoundEverywhere() {
+    void anotherMerchantsEndpointIsNotFoundEverywhereAndAMerchantKeyIsNeeded() {
         TestMerchant other = Fixtures.newMerchant(api);
         String theirs = create(api, other, Map.of("url", LOOPBACK_URL)).field("id");
         create(api, merchant, Map.of("url", LOOPBACK_URL));
@@ -219,6 +219,8 @@ class WebhookEndpointsIT extends AsNewMerchant {
         assertProblem(api.delete(ENDPOINTS + "/" + theirs, merchant.key()), 404, "not_found");
         assertThat(ids(api.get(ENDPOINTS, merchant.key()))).doesNotContain(theirs).hasSize(1);
         assertProblem(api.get(ENDPOINTS + "?startingAfter=" + theirs, merchant.key()), 422, "validation_failed");
+        assertProblem(api.get(ENDPOINTS + "/" + theirs, null), 401, "unauthorized");
+        assertProblem(api.post(ENDPOINTS, TestServer.ADMIN_KEY, Map.of("url", LOOPBACK_URL)), 401, "unauthorized");
 
         JsonNode untouched = api.get(ENDPOINTS + "/" + theirs, other.key()).json();
         assertThat(untouched.get("status").asString()).isEqualTo("enabled");
