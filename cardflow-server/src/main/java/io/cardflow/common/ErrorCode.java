@@ -33,6 +33,7 @@ public enum ErrorCode {
     RATE_LIMITED("Too many requests"),
     TOO_MANY_WAITING("Too many waiting requests"),
     JOB_ALREADY_RESCHEDULED("Job already rescheduled"),
+    WEBHOOK_ENDPOINT_DISABLED("Webhook endpoint disabled"),
     INTERNAL_ERROR("Internal error"),
     TEMPORARILY_UNAVAILABLE("Temporarily unavailable");
 

@@ -38,7 +38,8 @@ class TableOwnershipTest {
             Map.entry("scheduled_tasks", "jobs"),
             Map.entry("failing_jobs", "jobs"),
             Map.entry("events", "events"),
-            Map.entry("event_positions", "events"));
+            Map.entry("event_positions", "events"),
+            Map.entry("webhook_endpoints", "webhooks"));
 
     @Test
     void everyTableIsReadAndWrittenOnlyByItsFeature() {
