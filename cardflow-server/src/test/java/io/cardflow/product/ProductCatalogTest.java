@@ -15,7 +15,7 @@ class ProductCatalogTest {
     private static Product product(String id, String currency, CardForm form, long min, long max, String bin,
                                    List<String> shippingCountries) {
         return new Product(id, "Test Card", currency, HolderType.INDIVIDUAL, form, min, max, 1_000_000, 1, 3, bin,
-                shippingCountries);
+                shippingCountries, null);
     }
 
     private static Product virtual(String id) {
