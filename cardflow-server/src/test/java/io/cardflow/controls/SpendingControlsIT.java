@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
 import io.cardflow.testing.AsNewMerchant;
+import io.cardflow.testing.Concurrently;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
@@ -16,10 +17,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -88,6 +93,26 @@ class SpendingControlsIT extends AsNewMerchant {
         assertDeclined(purchase(first, 100, null, "KP"), "country_blocked");
         assertThat(Fixtures.cardBalance(api, merchant, first)).isEqualTo(8_000);
         assertThat(Fixtures.cardBalance(api, merchant, second)).isEqualTo(9_000);
+    }
+
+    @Test
+    void concurrentPurchasesOnTheCustomersCardsNeverTogetherExceedItsLimit() {
+        String customerId = Fixtures.approvedCustomer(api, merchant, INDIVIDUAL_USD);
+        List<String> cards = List.of(fund(issue(customerId), 10_000), fund(issue(customerId), 10_000));
+        putCustomer(customerId, limits(limit(1_000, "daily", null)));
+        List<Future<Api.Response>> purchases = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 24; i++) {
+                String cardId = cards.get(i % 2);
+                purchases.add(clients.submit(() -> purchase(cardId, 100, null, null)));
+            }
+        }
+        List<String> outcomes = purchases.stream().map(Concurrently::join)
+                .map(response -> response.field("status") + " " + response.field("declineCode")).toList();
+        assertThat(outcomes).filteredOn(outcome -> outcome.startsWith("approved")).hasSize(10);
+        assertThat(outcomes).filteredOn(outcome -> outcome.startsWith("declined")).containsOnly("declined daily_limit_exceeded");
+        assertThat(Fixtures.cardBalance(api, merchant, cards.get(0)) + Fixtures.cardBalance(api, merchant, cards.get(1)))
+                .isEqualTo(19_000);
     }
 
     @Test
