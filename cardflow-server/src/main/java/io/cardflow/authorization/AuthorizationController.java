@@ -66,8 +66,9 @@ class AuthorizationController {
             description = "After phase 7: tries the funded card as a card network would. Approved only on an active card "
                     + "of the same currency that has had an approved top-up, that the spending controls of its product, "
                     + "customer and card let pass (mcc and merchantCountry are what they check) and whose balance covers "
-                    + "the amount, which is then debited at once; otherwise declined with a declineCode and nothing moves. Either way the answer "
-                    + "is 201 with the authorization. Then GET /api/v1/card/{cardId} shows the new balance.")
+                    + "the amount, which is then debited at once; otherwise declined with a declineCode and nothing moves. "
+                    + "Either way the answer is 201 with the authorization. Then GET /api/v1/card/{cardId} shows the new "
+                    + "balance.")
     @ApiResponse(responseCode = "201", description = "Recorded: approved or declined, see status")
     Authorization simulateAuthorization(@AuthenticationPrincipal MerchantPrincipal merchant,
                                         @Valid @RequestBody AuthorizationRequest request) {

@@ -99,13 +99,6 @@ public record SpendingControls(
         @JsonProperty("shadow") SHADOW
     }
 
-    /** Whether these controls can never decline anything (the mode alone controls nothing). */
-    @JsonIgnore
-    public boolean isEmpty() {
-        return spendingLimits.isEmpty() && allowedCategories.isEmpty() && blockedCategories.isEmpty()
-                && allowedCountries.isEmpty() && blockedCountries.isEmpty();
-    }
-
     /** Whether some limit needs the spend of past purchases (every interval but per_transaction does). */
     @JsonIgnore
     public boolean hasIntervalLimits() {

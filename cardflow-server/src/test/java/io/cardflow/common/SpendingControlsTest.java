@@ -18,11 +18,8 @@ class SpendingControlsTest {
     void missingFieldsMeanNoControlsEnforced() {
         SpendingControls none = new SpendingControls(null, null, null, null, null, null);
         assertThat(none).isEqualTo(SpendingControls.NONE);
-        assertThat(none.isEmpty()).isTrue();
         assertThat(none.mode()).isEqualTo(Mode.ENFORCE);
         assertThat(none.problems()).isEmpty();
-        assertThat(new SpendingControls(null, null, null, null, null, Mode.SHADOW).isEmpty())
-                .as("a mode alone controls nothing").isTrue();
     }
 
     @Test
@@ -35,7 +32,6 @@ class SpendingControlsTest {
                 new SpendingLimit(MoneyRequest.MAX_AMOUNT, Interval.LIFETIME, SpendingControls.MAX_COUNT)),
                 List.of("5411", "5812"), List.of("7995"), List.of("US", "CA"), List.of("KP"), Mode.SHADOW);
         assertThat(controls.problems()).isEmpty();
-        assertThat(controls.isEmpty()).isFalse();
         assertThat(controls.hasIntervalLimits()).isTrue();
         assertThat(new SpendingControls(List.of(new SpendingLimit(1L, Interval.PER_TRANSACTION, null)), null, null, null,
                 null, null).hasIntervalLimits()).as("per_transaction needs no past spend").isFalse();
