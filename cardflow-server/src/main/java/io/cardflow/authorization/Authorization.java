@@ -19,8 +19,13 @@ public record Authorization(
         Status status,
         @Schema(description = "Why it was declined; null when approved. card_not_active: the card is not active; "
                 + "currency_mismatch: not the card's currency; card_not_funded: no top-up approved yet; "
-                + "insufficient_funds: the card's balance does not cover it", example = "insufficient_funds")
+                + "insufficient_funds: the card's balance does not cover it; category_blocked, country_blocked, "
+                + "transaction_limit_exceeded and the {daily,weekly,monthly,lifetime}_{limit,count}_exceeded codes: a "
+                + "spending control of the product, customer or card (docs/transactions.md)", example = "insufficient_funds")
         @Nullable DeclineCode declineCode,
+        @Schema(description = "The spending-control decline that controls in shadow mode would have made; they never "
+                + "decline, so the purchase went on. Null when none would have", example = "daily_limit_exceeded")
+        @Nullable DeclineCode shadowDeclineCode,
         @Schema(description = "When it was attempted (UTC)", example = "2026-03-14T09:30:00.125Z") Instant createdAt) {
 
     public enum Status {

@@ -1,10 +1,12 @@
 package io.cardflow.authorization;
 
 import io.cardflow.common.CurrencyCode;
+import io.cardflow.common.IsoCountry;
 import io.cardflow.common.Money;
 import io.cardflow.common.MoneyRequest;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
+import io.cardflow.controls.Purchase;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -48,21 +51,29 @@ class AuthorizationController {
                     example = "USD")
             @NotNull @CurrencyCode String currency,
             @Schema(description = "Where the purchase is made", example = "Corner Cafe")
-            @NotBlank @Size(max = 100) String merchantName) {
+            @NotBlank @Size(max = 100) String merchantName,
+            @Schema(description = "The merchant's category code (ISO 18245 MCC, 4 digits), which spending controls check",
+                    example = "5812")
+            @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit merchant category code (MCC)") String mcc,
+            @Schema(description = "The merchant's country (ISO 3166-1 alpha-2), which spending controls check",
+                    example = "US")
+            @IsoCountry String merchantCountry) {
     }
 
     @PostMapping("/api/v1/simulate/authorizations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Simulate a purchase on a card: approved (and debited) or declined with a reason",
             description = "After phase 7: tries the funded card as a card network would. Approved only on an active card "
-                    + "of the same currency that has had an approved top-up and whose balance covers the amount, which is "
-                    + "then debited at once; otherwise declined with a declineCode and nothing moves. Either way the answer "
-                    + "is 201 with the authorization. Then GET /api/v1/card/{cardId} shows the new balance.")
+                    + "of the same currency that has had an approved top-up, that the spending controls of its product, "
+                    + "customer and card let pass (mcc and merchantCountry are what they check) and whose balance covers "
+                    + "the amount, which is then debited at once; otherwise declined with a declineCode and nothing moves. "
+                    + "Either way the answer is 201 with the authorization. Then GET /api/v1/card/{cardId} shows the new "
+                    + "balance.")
     @ApiResponse(responseCode = "201", description = "Recorded: approved or declined, see status")
     Authorization simulateAuthorization(@AuthenticationPrincipal MerchantPrincipal merchant,
                                         @Valid @RequestBody AuthorizationRequest request) {
-        return authorizations.authorize(merchant.merchantId(), request.cardId(), Money.of(request.amount(), request.currency()),
-                request.merchantName());
+        return authorizations.authorize(merchant.merchantId(), request.cardId(), new Purchase(
+                Money.of(request.amount(), request.currency()), request.mcc(), request.merchantCountry()), request.merchantName());
     }
 
     @GetMapping("/api/v1/cards/{cardId}/authorizations")

@@ -24,8 +24,9 @@ class AuthorizationRepository {
     void insert(String merchantId, Authorization authorization) {
         jdbc.sql("""
                         insert into authorizations (id, merchant_id, card_id, amount, currency, merchant_name, status,
-                            decline_code, created_at)
-                        values (:id, :merchantId, :cardId, :amount, :currency, :merchantName, :status, :declineCode, :createdAt)""")
+                            decline_code, shadow_decline_code, created_at)
+                        values (:id, :merchantId, :cardId, :amount, :currency, :merchantName, :status, :declineCode,
+                            :shadowDeclineCode, :createdAt)""")
                 .param("id", authorization.authorizationId())
                 .param("merchantId", merchantId)
                 .param("cardId", authorization.cardId())
@@ -34,6 +35,8 @@ class AuthorizationRepository {
                 .param("merchantName", authorization.merchantName())
                 .param("status", authorization.status().name().toLowerCase(Locale.ROOT))
                 .param("declineCode", authorization.declineCode() == null ? null : authorization.declineCode().code())
+                .param("shadowDeclineCode", authorization.shadowDeclineCode() == null ? null
+                        : authorization.shadowDeclineCode().code())
                 .param("createdAt", Jdbc.timestamp(authorization.createdAt()))
                 .update();
     }
@@ -48,6 +51,7 @@ class AuthorizationRepository {
                 rs.getString("merchant_name"),
                 Authorization.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getString("decline_code") == null ? null : DeclineCode.of(rs.getString("decline_code")),
+                rs.getString("shadow_decline_code") == null ? null : DeclineCode.of(rs.getString("shadow_decline_code")),
                 Jdbc.instant(rs, "created_at"));
     }
 }

@@ -79,6 +79,14 @@ class CardRepository {
                 .list();
     }
 
+    /** Every card of the customer, in any state: a customer's spending limits count the spend of all of them. */
+    List<String> idsOfCustomer(String customerId) {
+        return jdbc.sql("select id from cards where customer_id = :customerId")
+                .param("customerId", customerId)
+                .query(String.class)
+                .list();
+    }
+
     int countHeld(String customerId, String productId) {
         return jdbc.sql("""
                         select count(*) from cards

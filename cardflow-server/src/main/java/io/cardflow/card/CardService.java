@@ -106,6 +106,11 @@ public class CardService {
         return cards.page(customerId, page);
     }
 
+    /** The ids of all the customer's cards, in any state; the caller has checked that the customer is the merchant's. */
+    public List<String> idsOfCustomer(String customerId) {
+        return cards.idsOfCustomer(customerId);
+    }
+
     @Transactional
     public Card suspend(String merchantId, String cardId) {
         Card card = lockOwn(merchantId, cardId);

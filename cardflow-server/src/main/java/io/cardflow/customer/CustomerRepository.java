@@ -77,6 +77,16 @@ class CustomerRepository implements SmartInitializingSingleton {
                 .optional();
     }
 
+    /** Whether the merchant has this customer, whose row is then locked until the caller's transaction ends. */
+    boolean lock(String merchantId, String customerId) {
+        return jdbc.sql("select id from customers where id = :id and merchant_id = :merchantId for update")
+                .param("id", customerId)
+                .param("merchantId", merchantId)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
     /** Newest first; only the merchant's own. */
     Page<Customer> page(String merchantId, PageRequest page) {
         return pages.newestFirst("customers", "merchant_id", merchantId, page, "customer", (rs, n) -> map(rs));

@@ -6,6 +6,7 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -30,6 +31,17 @@ public class CustomerService {
 
     public Customer get(String merchantId, String customerId) {
         return customers.find(merchantId, customerId).orElseThrow(() -> ApiException.notFound("customer", customerId));
+    }
+
+    /**
+     * Checks that the customer is the merchant's (else a 404) and locks it until the caller's transaction ends: changes
+     * of what belongs to the customer (its spending controls) queue behind this lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockOwn(String merchantId, String customerId) {
+        if (!customers.lock(merchantId, customerId)) {
+            throw ApiException.notFound("customer", customerId);
+        }
     }
 
     public Page<Customer> list(String merchantId, PageRequest page) {

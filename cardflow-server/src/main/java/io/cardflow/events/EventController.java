@@ -52,7 +52,7 @@ class EventController {
                                    schema = @Schema(type = "string", example = "card.activated"))
                            @RequestParam(required = false) String type,
                            @Parameter(description = "Only the events of this object (an application, card, top-up, "
-                                   + "authorization, deposit or API key id)", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
+                                   + "authorization, deposit, API key or webhook endpoint id)", example = "card_1MvN3kZx8Qp2Lr7Wb5Tc9Yd0")
                            @RequestParam(required = false) String objectId,
                            @Parameter(description = "Only events created after this instant (ISO 8601, UTC)",
                                    example = "2026-03-14T09:00:00Z")

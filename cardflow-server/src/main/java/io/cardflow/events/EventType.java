@@ -16,6 +16,8 @@ public enum EventType {
     CARD_SUSPENDED("card.suspended"),
     CARD_REACTIVATED("card.reactivated"),
     CARD_CLOSED("card.closed"),
+    CARD_CONTROLS_UPDATED("card.controls_updated"),
+    CUSTOMER_CONTROLS_UPDATED("customer.controls_updated"),
     TOPUP_CREATED("topup.created"),
     TOPUP_APPROVED("topup.approved"),
     TOPUP_REJECTED("topup.rejected"),

@@ -1,6 +1,7 @@
 package io.cardflow.idempotency;
 
 import io.cardflow.common.Jdbc;
+import io.cardflow.common.crypto.AesGcm;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,14 +11,20 @@ import org.springframework.stereotype.Repository;
 /**
  * A key in flight belongs to one claim: the server instance running its request and a token of that request. Every
  * change to it is conditional on that claim, so a request whose key was taken over can neither record nor release it.
+ *
+ * <p>Recorded answers are sealed ({@link AesGcm}, bound to the scope and key): they can hold what is shown only once (a
+ * webhook secret, an API key) or personal data (a customer). Answers recorded in clear before sealing began are read
+ * as they are.
  */
 @Repository
 class IdempotencyRepository {
 
     private final JdbcClient jdbc;
+    private final AesGcm cipher;
 
-    IdempotencyRepository(JdbcClient jdbc) {
+    IdempotencyRepository(JdbcClient jdbc, AesGcm cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** A key's state, stored as its lower-case name: claimed by a request still running, or holding its answer. */
@@ -47,7 +54,8 @@ class IdempotencyRepository {
                 .param("key", key)
                 .query((rs, n) -> new StoredKey(rs.getString("request_hash"),
                         KeyState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
-                        (Integer) rs.getObject("response_status"), rs.getString("response_type"), rs.getString("response_body"),
+                        (Integer) rs.getObject("response_status"), rs.getString("response_type"),
+                        opened(scope, key, rs.getString("response_body")),
                         rs.getLong("owner_instance"), rs.getLong("claim_token"), Jdbc.instant(rs, "created_at")))
                 .optional();
     }
@@ -73,11 +81,19 @@ class IdempotencyRepository {
                         where scope = :scope and idempotency_key = :key and state = 'in_flight' and claim_token = :token""")
                 .param("status", status)
                 .param("type", contentType)
-                .param("body", body)
+                .param("body", body == null ? null : cipher.seal(owner(scope, key), body))
                 .param("scope", scope)
                 .param("key", key)
                 .param("token", token)
                 .update() == 1;
+    }
+
+    private String opened(String scope, String key, String stored) {
+        return AesGcm.isSealed(stored) ? cipher.open(owner(scope, key), stored) : stored;
+    }
+
+    private static String owner(String scope, String key) {
+        return "idempotency/" + scope + "/" + key;
     }
 
     void delete(String scope, String key) {

@@ -96,7 +96,7 @@ class StandardResponses implements OpenApiCustomizer {
         }
         declare(operation, HttpStatus.CONTENT_TOO_LARGE);
         declare(operation, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        if (post || hasQuery) {
+        if (post || hasBody || hasQuery) {
             declare(operation, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         if (OperationSecurity.isAuthenticated(path)) {

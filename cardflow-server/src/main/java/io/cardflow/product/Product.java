@@ -1,7 +1,9 @@
 package io.cardflow.product;
 
 import io.cardflow.common.HolderType;
+import io.cardflow.common.FieldError;
 import io.cardflow.common.Money;
+import io.cardflow.common.SpendingControls;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +32,19 @@ public record Product(
         @Schema(description = "The first digits of its card numbers (bank identification number), 6 to 8 digits",
                 example = "424242") String bin,
         @Schema(description = "ISO 3166-1 alpha-2 countries a physical card can be shipped to; empty for virtual",
-                example = "[\"DE\", \"FR\"]") List<String> shippingCountries) {
+                example = "[\"DE\", \"FR\"]") List<String> shippingCountries,
+        @Schema(description = "The product's spending controls: they apply to every card of the product, beside the "
+                + "customer's and the card's own (the most restrictive wins); each card's limits count that card's "
+                + "spend") SpendingControls controls) {
 
     public Product {
         shippingCountries = shippingCountries == null ? List.of() : List.copyOf(shippingCountries);
+        controls = controls == null ? SpendingControls.NONE : controls;
         List<String> problems = problems(id, name, currency, holderType, form, topUpMinimum, topUpMaximum,
                 cardBalanceMaximum, cardsPerCustomer, kycAttempts, bin, shippingCountries);
+        for (FieldError problem : controls.problems()) {
+            problems.add("controls." + problem.field() + " " + problem.message());
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Product '" + id + "' is invalid: " + String.join("; ", problems));
         }

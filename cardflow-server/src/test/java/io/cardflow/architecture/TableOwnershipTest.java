@@ -33,6 +33,7 @@ class TableOwnershipTest {
             Map.entry("cards", "card"),
             Map.entry("topups", "topup"),
             Map.entry("authorizations", "authorization"),
+            Map.entry("spending_controls", "controls"),
             Map.entry("idempotency_keys", "idempotency"),
             Map.entry("key_verifiers", "security"),
             Map.entry("scheduled_tasks", "jobs"),

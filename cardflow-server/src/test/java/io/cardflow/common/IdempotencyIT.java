@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code Idempotency-Key}: replays, reuse with another body, keys per merchant, concurrency and malformed keys. */
 class IdempotencyIT extends AsNewMerchant {
@@ -43,6 +44,24 @@ class IdempotencyIT extends AsNewMerchant {
         assertThat(second.field("customerId")).isEqualTo(first.field("customerId"));
         assertThat(second.header(REPLAYED)).isEqualTo("true");
         assertThat(customerIds(api, merchant)).containsExactly(first.field("customerId"));
+    }
+
+    @Test
+    void aRecordedAnswerIsStoredSealedAndReplayedInFull() {
+        String key = newKey();
+        Map<String, Object> body = Map.of("url", "https://hooks.invalid/cardflow");
+        Api.Response first = api.post("/api/v1/webhook-endpoints", merchant.key(), body, key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String secret = first.field("secret");
+
+        String stored = TestServer.shared().bean(JdbcClient.class)
+                .sql("select response_body from idempotency_keys where idempotency_key = :key").param("key", key)
+                .query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain(secret).doesNotContain(first.field("id"));
+
+        Api.Response second = api.post("/api/v1/webhook-endpoints", merchant.key(), body, key);
+        assertThat(second.header(REPLAYED)).isEqualTo("true");
+        assertThat(second.text()).isEqualTo(first.text());
     }
 
     @Test

@@ -49,13 +49,13 @@ class TransitionTablesTest {
 
     /**
      * Events of objects that are created in their final state, of creations, and of changes that leave a state as it
-     * is (a webhook endpoint's new URL or secret, its deletion): no transition makes them.
+     * is (a webhook endpoint's new URL or secret, its deletion, spending controls replaced): no transition makes them.
      */
     private static final Set<EventType> CREATIONS = EnumSet.of(EventType.APPLICATION_SUBMITTED, EventType.CARD_CREATED,
             EventType.TOPUP_CREATED, EventType.AUTHORIZATION_APPROVED, EventType.AUTHORIZATION_DECLINED,
             EventType.BALANCE_DEPOSITED, EventType.API_KEY_CREATED, EventType.API_KEY_REVOKED,
             EventType.WEBHOOK_ENDPOINT_CREATED, EventType.WEBHOOK_ENDPOINT_UPDATED, EventType.WEBHOOK_ENDPOINT_SECRET_ROTATED,
-            EventType.WEBHOOK_ENDPOINT_DELETED);
+            EventType.WEBHOOK_ENDPOINT_DELETED, EventType.CARD_CONTROLS_UPDATED, EventType.CUSTOMER_CONTROLS_UPDATED);
 
     @Test
     void everyApplicationTransitionIsAllowedWithItsEventOrRefused() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cardflow.common.HolderType;
+import io.cardflow.common.SpendingControls;
+import io.cardflow.common.SpendingControls.Interval;
+import io.cardflow.common.SpendingControls.SpendingLimit;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ class ProductCatalogTest {
     private static Product product(String id, String currency, CardForm form, long min, long max, String bin,
                                    List<String> shippingCountries) {
         return new Product(id, "Test Card", currency, HolderType.INDIVIDUAL, form, min, max, 1_000_000, 1, 3, bin,
-                shippingCountries);
+                shippingCountries, null);
     }
 
     private static Product virtual(String id) {
@@ -77,6 +80,29 @@ class ProductCatalogTest {
         for (String bin : new String[] {"12345", "123456789", "42424a", "", null}) {
             assertInvalid(() -> product("prod_x", "USD", CardForm.VIRTUAL, 100, 1000, bin, List.of()), "bin must be 6 to 8 digits");
         }
+    }
+
+    @Test
+    void productControlsAreCheckedAndNamedInTheReason() {
+        SpendingControls bad = new SpendingControls(List.of(new SpendingLimit(0L, Interval.DAILY, null)), null, null,
+                null, List.of("us"), null);
+        assertInvalid(() -> new Product("prod_x", "Test Card", "USD", HolderType.INDIVIDUAL, CardForm.VIRTUAL, 100, 1000,
+                1_000_000, 1, 3, "424242", List.of(), bad), "controls.spendingLimits[0].amount must be between 1 and");
+        assertInvalid(() -> new Product("prod_x", "Test Card", "USD", HolderType.INDIVIDUAL, CardForm.VIRTUAL, 100, 1000,
+                1_000_000, 1, 3, "424242", List.of(), bad), "controls.blockedCountries[0] must be an ISO 3166-1");
+        assertThat(virtual("prod_x").controls()).as("none unless configured").isEqualTo(SpendingControls.NONE);
+    }
+
+    @Test
+    void aCatalogFileCarriesProductControls() {
+        Product product = JsonMapper.builder().build().readValue("""
+                {"id": "prod_capped", "name": "Capped", "currency": "USD", "holderType": "individual", "form": "virtual",
+                 "topUpMinimum": 100, "topUpMaximum": 1000, "cardBalanceMaximum": 1000, "cardsPerCustomer": 1,
+                 "kycAttempts": 3, "bin": "424242", "shippingCountries": [],
+                 "controls": {"spendingLimits": [{"amount": 500, "interval": "daily"}], "blockedCategories": ["7995"]}}""",
+                Product.class);
+        assertThat(product.controls()).isEqualTo(new SpendingControls(List.of(new SpendingLimit(500L, Interval.DAILY, null)),
+                null, List.of("7995"), null, null, null));
     }
 
     @Test

@@ -39,6 +39,11 @@ public final class Api {
         return send("POST", path, key, body == null ? null : body instanceof String text ? text : JSON.writeValueAsString(body), headers);
     }
 
+    public Response put(String path, String key, Object body) {
+        return send("PUT", path, key, body instanceof String text ? text : JSON.writeValueAsString(body),
+                Map.of("Content-Type", "application/json"));
+    }
+
     public Response delete(String path, String key) {
         return send("DELETE", path, key, null, Map.of());
     }
