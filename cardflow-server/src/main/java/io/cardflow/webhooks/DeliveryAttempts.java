@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -85,17 +86,26 @@ class DeliveryAttempts {
                 result.statusCode(), result.outcome(), result.error(), replay));
         Instant now = clock.instant();
         switch (result.outcome().next()) {
-            case DELIVERED -> deliveries.attempted(delivery.id(), DeliveryStatus.SUCCEEDED, attempt, null, now);
+            case DELIVERED -> leave(delivery, DeliveryStatus.SUCCEEDED, attempt, null, now);
             case GIVE_UP -> {
-                deliveries.attempted(delivery.id(), DeliveryStatus.FAILED, attempt, null, now);
+                leave(delivery, DeliveryStatus.FAILED, attempt, null, now);
                 endpoints.disable(delivery.endpointId(), DisabledReason.GONE);
             }
             case RETRY -> retries.waitAfter(attempt, ThreadLocalRandom.current().nextDouble()).ifPresentOrElse(
-                    wait -> deliveries.attempted(delivery.id(), DeliveryStatus.PENDING, attempt, now.plus(wait), now),
+                    wait -> leave(delivery, DeliveryStatus.PENDING, attempt, now.plus(wait), now),
                     () -> {
-                        deliveries.attempted(delivery.id(), DeliveryStatus.FAILED, attempt, null, now);
+                        leave(delivery, DeliveryStatus.FAILED, attempt, null, now);
                         endpoints.disable(delivery.endpointId(), DisabledReason.FAILING);
                     });
         }
+    }
+
+    /** Where the attempt leaves the pending delivery (whose row the caller has locked), as its lifecycle allows. */
+    private void leave(WebhookDeliveryRepository.Due delivery, DeliveryStatus status, int attempts, @Nullable Instant nextAttemptAt,
+                       Instant now) {
+        if (!DeliveryStatus.PENDING.canBecome(status)) {
+            throw new IllegalStateException("A pending delivery cannot become " + status.wire());
+        }
+        deliveries.attempted(delivery.id(), status, attempts, nextAttemptAt, now);
     }
 }

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.cardflow.testing.TestProperties;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
