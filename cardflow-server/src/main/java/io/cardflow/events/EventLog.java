@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +35,14 @@ public class EventLog {
     private final Clock clock;
     private final LongPoll longPoll;
     private final EventSequencer sequencer;
+    private final ObjectProvider<EventHook> hooks;
 
-    EventLog(EventRepository events, JsonMapper json, Clock clock, LongPoll longPoll, EventSequencer sequencer) {
+    /** The hooks are looked up when events are recorded: they are built on services that record events themselves. */
+    EventLog(EventRepository events, JsonMapper json, Clock clock, LongPoll longPoll, EventSequencer sequencer,
+             ObjectProvider<EventHook> hooks) {
         this.events = events;
         this.sequencer = sequencer;
+        this.hooks = hooks;
         this.json = json;
         this.clock = clock;
         this.longPoll = longPoll;
@@ -80,11 +86,31 @@ public class EventLog {
                     sequence.applyAsInt(change), now, json.writeValueAsString(change.data())));
         }
         events.insertAll(rows);
+        List<EventHook.Recorded> recorded = rows.stream()
+                .map(row -> new EventHook.Recorded(row.id(), row.merchantId(), row.type(), row.objectId())).toList();
+        hooks.orderedStream().forEach(hook -> hook.recorded(recorded));
         changes.stream().map(Change::merchantId).distinct().forEach(merchantId -> longPoll.changed(topic(merchantId)));
     }
 
     public Event get(String merchantId, String eventId) {
-        return events.find(merchantId, eventId).map(this::toEvent).orElseThrow(() -> ApiException.notFound("event", eventId));
+        return find(merchantId, eventId).orElseThrow(() -> ApiException.notFound("event", eventId));
+    }
+
+    /** The event as {@code GET /api/v1/events/{id}} answers it, or empty once it is gone (past retention). */
+    public Optional<Event> find(String merchantId, String eventId) {
+        return events.find(merchantId, eventId).map(this::toEvent);
+    }
+
+    /** The id and type of an event. */
+    public record Summary(String id, EventType type) {
+    }
+
+    /**
+     * The merchant's events created in {@code [from, to)}, oldest first, at most {@code limit} of them: what a replay of
+     * a time range sends again.
+     */
+    public List<Summary> createdBetween(String merchantId, Instant from, Instant to, int limit) {
+        return events.createdBetween(merchantId, from, to, limit);
     }
 
     /**

@@ -60,6 +60,19 @@ class EventRepository {
                 .optional();
     }
 
+    List<EventLog.Summary> createdBetween(String merchantId, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                        select id, type from events
+                        where merchant_id = :merchantId and created_at >= :from and created_at < :to
+                        order by seq fetch first :rows rows only""")
+                .param("merchantId", merchantId)
+                .param("from", Jdbc.timestamp(from))
+                .param("to", Jdbc.timestamp(to))
+                .param("rows", limit)
+                .query((rs, n) -> new EventLog.Summary(rs.getString("id"), EventType.of(rs.getString("type")).orElseThrow()))
+                .list();
+    }
+
     Optional<Long> positionOf(String merchantId, String id) {
         return jdbc.sql("select position from events where id = :id and merchant_id = :merchantId and position is not null")
                 .param("id", id)

@@ -3,6 +3,7 @@ package io.cardflow.idempotency;
 import io.cardflow.common.ApiException;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.config.CardflowProperties;
+import io.cardflow.liveness.InstanceLiveness;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +65,10 @@ class IdempotencyStore {
      * {@link Claim.Claimed} must be {@linkplain #ended ended} when its request ends, whatever the outcome.
      */
     Claim claim(String scope, String key, String requestHash) {
-        instances.checkCanClaim();
+        if (!instances.canClaim()) {
+            throw new ApiException(ErrorCode.TEMPORARILY_UNAVAILABLE,
+                    "This server lost its database session; nothing was done, retry with the same Idempotency-Key");
+        }
         long token = newToken();
         running.add(token); // before the claim is visible: no other request may see it and find it not running
         Claim claim;

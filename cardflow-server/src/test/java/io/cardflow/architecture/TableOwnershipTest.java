@@ -40,7 +40,9 @@ class TableOwnershipTest {
             Map.entry("failing_jobs", "jobs"),
             Map.entry("events", "events"),
             Map.entry("event_positions", "events"),
-            Map.entry("webhook_endpoints", "webhooks"));
+            Map.entry("webhook_endpoints", "webhooks"),
+            Map.entry("webhook_deliveries", "webhooks"),
+            Map.entry("webhook_attempts", "webhooks"));
 
     @Test
     void everyTableIsReadAndWrittenOnlyByItsFeature() {

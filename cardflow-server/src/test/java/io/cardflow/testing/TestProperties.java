@@ -25,6 +25,11 @@ public final class TestProperties {
         if (cardEncryptionKey != null) {
             settings.put("cardflow.card-encryption-key", cardEncryptionKey);
         }
+        return of(settings);
+    }
+
+    /** Bound from these settings ({@code cardflow.…} names), the defaults for everything else. */
+    public static CardflowProperties of(Map<String, String> settings) {
         return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("cardflow", CardflowProperties.class);
     }
 }

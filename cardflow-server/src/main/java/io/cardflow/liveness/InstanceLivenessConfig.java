@@ -1,4 +1,4 @@
-package io.cardflow.idempotency;
+package io.cardflow.liveness;
 
 import io.cardflow.config.DatabaseKind;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;

@@ -1,4 +1,4 @@
-package io.cardflow.idempotency;
+package io.cardflow.liveness;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +30,10 @@ final class JvmInstanceRegistry implements InstanceLiveness, DisposableBean {
         return LIVE.contains(instance);
     }
 
+    /** Registered for the whole life of this instance: nothing can be lost. */
     @Override
-    public void checkCanClaim() {
-        // Registered for the whole life of this instance: nothing can be lost.
+    public boolean canClaim() {
+        return true;
     }
 
     @Override

@@ -1,7 +1,5 @@
-package io.cardflow.idempotency;
+package io.cardflow.liveness;
 
-import io.cardflow.common.ApiException;
-import io.cardflow.common.ErrorCode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +22,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * process's closed socket ends at once. An instance is alive exactly while its lock cannot be taken.
  *
  * <p>Should that connection be lost while the process lives, other instances would see this one dead and could take
- * over its keys. So from the moment the loss is seen (checked every {@value #CHECK_SECONDS} s) no key is claimed here
- * until the lock is held again on a new connection; in the moment before, a key of ours taken over cannot be
- * completed by us either, since the answer is recorded only on the claim that is still ours. The lock connection
+ * over its claims. So from the moment the loss is seen (checked every {@value #CHECK_SECONDS} s) nothing is claimed
+ * here until the lock is held again on a new connection; in the moment before, a claim of ours taken over cannot be
+ * completed by us either, since an outcome is recorded only on a claim that is still ours. The lock connection
  * sends TCP keepalives, so PostgreSQL also sees a vanished machine (not only a killed process) within about 25 s.
  */
 final class AdvisoryLockLiveness implements InstanceLiveness, DisposableBean {
@@ -72,11 +70,8 @@ final class AdvisoryLockLiveness implements InstanceLiveness, DisposableBean {
     }
 
     @Override
-    public void checkCanClaim() {
-        if (lockSession == null) {
-            throw new ApiException(ErrorCode.TEMPORARILY_UNAVAILABLE,
-                    "This server lost its database session; nothing was done, retry with the same Idempotency-Key");
-        }
+    public boolean canClaim() {
+        return lockSession != null;
     }
 
     private synchronized void keepLock() {
@@ -86,12 +81,12 @@ final class AdvisoryLockLiveness implements InstanceLiveness, DisposableBean {
         }
         if (session != null) {
             lockSession = null;
-            log.error("Lost the database session holding this instance's advisory lock; no Idempotency-Key is claimed here until it is back");
+            log.error("Lost the database session holding this instance's advisory lock; nothing is claimed here until it is back");
             closeQuietly(session);
         }
         lockSession = lock();
         if (lockSession != null) {
-            log.warn("This instance's advisory lock is held again; Idempotency-Keys are claimed again");
+            log.warn("This instance's advisory lock is held again; claims are made again");
         }
     }
 

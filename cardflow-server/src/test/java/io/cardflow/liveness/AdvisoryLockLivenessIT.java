@@ -1,4 +1,4 @@
-package io.cardflow.idempotency;
+package io.cardflow.liveness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
