@@ -62,13 +62,18 @@ class WebhookEndpointRepository {
                 .optional();
     }
 
-    /** The merchant's endpoint, locked until the transaction ends: its changes and their events' sequences are serial. */
+    /**
+     * The merchant's endpoint, locked until the transaction ends: its changes and their events' sequences are serial.
+     * Locked by an update that changes no key, not {@code select … for update}: on PostgreSQL that takes a lock which
+     * does not conflict with the key-share lock a delivery being queued for the endpoint holds on its row, so a change
+     * of one endpoint never waits for (or deadlocks with) another transaction that records an event it receives.
+     */
     Optional<WebhookEndpoint> lock(String merchantId, String endpointId) {
-        return jdbc.sql("select * from webhook_endpoints where id = :id and merchant_id = :merchantId for update")
+        int locked = jdbc.sql("update webhook_endpoints set updated_at = updated_at where id = :id and merchant_id = :merchantId")
                 .param("id", endpointId)
                 .param("merchantId", merchantId)
-                .query((rs, n) -> map(rs))
-                .optional();
+                .update();
+        return locked == 0 ? Optional.empty() : find(merchantId, endpointId);
     }
 
     Optional<Owned> findOwned(String endpointId) {

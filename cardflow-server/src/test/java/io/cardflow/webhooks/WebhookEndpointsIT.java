@@ -9,6 +9,8 @@ import io.cardflow.testing.AsNewMerchant;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
 import io.cardflow.testing.TestServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,6 +163,34 @@ class WebhookEndpointsIT extends AsNewMerchant {
         assertThat(events.get(5).get("data")).isEqualTo(enabled);
         assertThat(events.getLast().get("data")).isEqualTo(last);
         assertThat(get(id).json()).isEqualTo(last);
+    }
+
+    /**
+     * A transaction queueing a delivery for an endpoint holds a key-share lock on its row until it commits (on
+     * PostgreSQL). A change of the endpoint locked it with {@code for update}, which waits for that lock: two changes
+     * of two endpoints subscribed to each other's events could deadlock.
+     */
+    @Test
+    void aChangeDoesNotWaitForATransactionQueueingADeliveryToTheEndpoint() throws Exception {
+        String id = create(api, merchant, Map.of("url", LOOPBACK_URL, "eventTypes", List.of("card.*"))).field("id");
+        String eventId = events(api, merchant, id).getFirst().get("id").asString();
+        try (Connection queueing = TestServer.shared().database().connect()) {
+            queueing.setAutoCommit(false);
+            try (PreparedStatement insert = queueing.prepareStatement("""
+                    insert into webhook_deliveries (id, endpoint_id, merchant_id, event_id, event_type, status, attempt_count,
+                                                    next_attempt_at, created_at, updated_at)
+                    values (?, ?, ?, ?, 'webhook_endpoint.created', 'succeeded', 1, null, current_timestamp, current_timestamp)""")) {
+                insert.setString(1, "whd_heldbythetest" + System.nanoTime());
+                insert.setString(2, id);
+                insert.setString(3, merchant.id());
+                insert.setString(4, eventId);
+                insert.executeUpdate();
+            }
+            Api.Response changed = CompletableFuture.supplyAsync(() -> patch(id, Map.of("description", "Changed")))
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            queueing.rollback();
+        }
     }
 
     @Test
