@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "cardflow", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = CliVersion.class,
         description = "The cardflow Card API from the command line: one subcommand per endpoint, `onboard` for "
-                + "the whole flow from a new customer to a funded card, `demo` for that flow with sample data, and `listen` "
-                + "to receive your events as webhooks on this machine.",
+                + "the whole flow from a new customer to a funded card, `demo` for that flow with sample data, and "
+                + "`listen` to receive your events as webhooks on this machine.",
         subcommands = {ProductsCommand.class, CustomersCommand.class, KycCommand.class, CardsCommand.class,
             TopUpsCommand.class, BalanceCommand.class, AuthorizationsCommand.class, EventsCommand.class,
             WebhooksCommand.class, ListenCommand.class, OnboardCommand.class, DemoCommand.class},

@@ -5,6 +5,7 @@ import static io.cardflow.sdk.StubServer.problem;
 import static io.cardflow.sdk.StubServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.within;
 
 import com.standardwebhooks.Webhook;
 import io.cardflow.sdk.StubServer;
@@ -30,8 +31,8 @@ class ListenCommandTest {
 
     /** The same event as the server answers GET /events/{id}: spacing of its own, to show it is passed on as is. */
     private static String raw(String id, String type) {
-        return "{\"id\":\"%s\",  \"type\":\"%s\",\"createdAt\":\"2026-03-14T09:28:03.221Z\",\"data\":{\"name\":\"Zoë\"}}"
-                .formatted(id, type);
+        return "{\"id\":\"%s\",  \"type\":\"%s\",\"createdAt\":\"2026-03-14T09:28:03.221Z\","
+                .formatted(id, type) + "\"data\":{\"name\":\"Zoë\"}}";
     }
 
     private static StubServer.Reply page(String... events) {
@@ -59,7 +60,7 @@ class ListenCommandTest {
                 assertThatCode(() -> new Webhook(SECRET).verify(request.body(), request.headers()))
                         .doesNotThrowAnyException();
                 assertThat(Long.parseLong(request.header("webhook-timestamp")))
-                        .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+                        .isCloseTo(Instant.now().getEpochSecond(), within(60L));
             });
             assertThat(receiver.received()).extracting(request -> request.header("webhook-id"))
                     .containsExactly("evt_1", "evt_3");

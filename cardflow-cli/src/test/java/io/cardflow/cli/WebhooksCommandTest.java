@@ -107,7 +107,8 @@ class WebhooksCommandTest {
 
     @Test
     void deleteSaysSoOrPrintsJson() throws Exception {
-        try (var server = new StubServer().reply(text(204, "application/json", ""), text(204, "application/json", ""))) {
+        var noContent = text(204, "application/json", "");
+        try (var server = new StubServer().reply(noContent, noContent)) {
             var forPeople = CliRun.against(server, "webhooks", "delete", "we_1");
             var asJson = CliRun.against(server, "webhooks", "delete", "we_1", "--json");
 

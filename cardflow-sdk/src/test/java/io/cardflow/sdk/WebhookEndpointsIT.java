@@ -89,7 +89,7 @@ class WebhookEndpointsIT {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
     }
 
-    /** Verifies with the SDK (the event) and with the official library (the verdict); answers 400 if the SDK refuses. */
+    /** Verifies with the SDK (the event) and the official library (the verdict); answers 400 if the SDK refuses. */
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
             var body = exchange.getRequestBody().readAllBytes();

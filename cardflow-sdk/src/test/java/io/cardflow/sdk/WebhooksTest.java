@@ -220,8 +220,8 @@ class WebhooksTest {
 
         for (var header : List.of(other + " v1a,c29tZXRoaW5nIGVsc2U= " + ours, ours + " " + other,
                 "v1,!!! " + ours)) {
-            assertThat(Webhooks.verify(request.body(), request.with("webhook-signature", header).headers(), SECRET).id())
-                    .isEqualTo("evt_1");
+            var withHeader = request.with("webhook-signature", header);
+            assertThat(Webhooks.verify(withHeader.body(), withHeader.headers(), SECRET).id()).isEqualTo("evt_1");
         }
         var asTwoHeaderLines = new HashMap<String, Object>(request.headers());
         asTwoHeaderLines.put("webhook-signature", List.of(other, ours));

@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
                 + "delivery (the same body, webhook-id, webhook-timestamp and webhook-signature), so your receiver's "
                 + "verification runs as in production.",
             "Prints a line per event: time, type, event id, then the receiver's status code and time, or why it did "
-                + "not answer. A failing receiver does not stop it (nor is the event tried again); Ctrl-C stops (exit 0)."},
+                + "not answer. A failing receiver does not stop it (nor is the event tried again); Ctrl-C stops "
+                + "(exit 0)."},
         footer = {"", "Example:",
             "  cardflow listen --forward-to http://localhost:3000/hooks --events 'card.*,topup.*'"})
 public final class ListenCommand implements Callable<Integer> {

@@ -133,9 +133,11 @@ public final class WebhooksCommand {
             throw new UsageException("Give either --event EVENT_ID, or --since and --until");
         }
         var endpoints = cli.client().webhookEndpoints();
-        var result = eventId != null ? endpoints.replay(endpointId, eventId) : endpoints.replay(endpointId, since, until);
+        var result = eventId != null ? endpoints.replay(endpointId, eventId)
+                : endpoints.replay(endpointId, since, until);
         cli.output().show(result, replayed -> () -> "Replaying " + replayed.replayed() + " event"
-                + (replayed.replayed() == 1 ? "" : "s") + " to " + endpointId + ": due now, same webhook-id as before.");
+                + (replayed.replayed() == 1 ? "" : "s") + " to " + endpointId
+                + ": due now, with the same webhook-id as before.");
     }
 
     /** The endpoint, then its secret and what to do with it; under --json the answer as the server gave it. */

@@ -10,7 +10,7 @@ public class WebhookVerificationException extends CardflowException {
     public enum Reason {
         /** {@code webhook-id}, {@code webhook-timestamp} or {@code webhook-signature} is absent or blank. */
         MISSING_HEADER,
-        /** A header is there but unreadable: a timestamp that is no number, a signature list without any {@code v1,}. */
+        /** A header is there but unreadable: a timestamp that is no number, a signature list without a {@code v1,}. */
         MALFORMED_HEADER,
         /** No {@code v1} signature in the header matches the body: another secret, or a changed body, id or time. */
         SIGNATURE_MISMATCH,

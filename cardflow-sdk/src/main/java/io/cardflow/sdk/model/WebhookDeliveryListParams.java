@@ -28,7 +28,7 @@ public record WebhookDeliveryListParams(WebhookDeliveryStatus status, String eve
 
         public Builder status(WebhookDeliveryStatus status) {
             if (status == WebhookDeliveryStatus.UNKNOWN) {
-                throw new IllegalArgumentException("UNKNOWN stands for statuses this SDK does not know: it cannot filter");
+                throw new IllegalArgumentException("UNKNOWN stands for statuses this SDK does not know: no filter");
             }
             this.status = status;
             return this;

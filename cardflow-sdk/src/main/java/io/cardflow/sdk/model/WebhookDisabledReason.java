@@ -3,7 +3,10 @@ package io.cardflow.sdk.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Why a webhook endpoint is disabled: by you, because it answered {@code 410 Gone}, or because its deliveries kept failing until the last retry. */
+/**
+ * Why a webhook endpoint is disabled: by you ({@code manual}), because it answered {@code 410 Gone} ({@code gone}), or
+ * because a delivery still failed after the last retry ({@code failing}).
+ */
 public enum WebhookDisabledReason {
     MANUAL,
     GONE,
