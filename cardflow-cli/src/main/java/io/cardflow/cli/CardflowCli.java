@@ -6,8 +6,10 @@ import io.cardflow.cli.commands.CardsCommand;
 import io.cardflow.cli.commands.CustomersCommand;
 import io.cardflow.cli.commands.EventsCommand;
 import io.cardflow.cli.commands.KycCommand;
+import io.cardflow.cli.commands.ListenCommand;
 import io.cardflow.cli.commands.ProductsCommand;
 import io.cardflow.cli.commands.TopUpsCommand;
+import io.cardflow.cli.commands.WebhooksCommand;
 import io.cardflow.cli.onboard.DemoCommand;
 import io.cardflow.cli.onboard.OnboardCommand;
 import io.cardflow.cli.onboard.Onboardings;
@@ -27,10 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "cardflow", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = CliVersion.class,
         description = "The cardflow Card API from the command line: one subcommand per endpoint, `onboard` for "
-                + "the whole flow from a new customer to a funded card, and `demo` for that flow with sample data.",
+                + "the whole flow from a new customer to a funded card, `demo` for that flow with sample data, and "
+                + "`listen` to receive your events as webhooks on this machine.",
         subcommands = {ProductsCommand.class, CustomersCommand.class, KycCommand.class, CardsCommand.class,
             TopUpsCommand.class, BalanceCommand.class, AuthorizationsCommand.class, EventsCommand.class,
-            OnboardCommand.class, DemoCommand.class},
+            WebhooksCommand.class, ListenCommand.class, OnboardCommand.class, DemoCommand.class},
         footer = {"", "Settings: --api-key and --base-url each come from the flag, else the environment variable, "
                 + "else the config file, else the default."})
 public final class CardflowCli implements Runnable {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpTextsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"onboard", "demo"})
+    @ValueSource(strings = {"onboard", "demo", "listen", "webhooks"})
     void everyOptionSaysWhatItIsForAndTheHelpShowsAnExample(String command) {
         var spec = CardflowCli.commandLine(CliEnvironment.system(), Onboardings.SDK).getSubcommands().get(command)
                 .getCommandSpec();

@@ -61,6 +61,11 @@ final class ApiTransport {
         return send(request(path, "").GET().build(), mapper.constructType(type));
     }
 
+    /** The body of a GET's answer as the server sent it, byte for byte. */
+    byte[] getBytes(String path) {
+        return exchange(request(path, "").GET().build()).body();
+    }
+
     /**
      * A GET that the server may hold for up to {@code wait} (long-poll, {@code ?wait=N} in whole seconds, 1–60): the
      * request's timeout is the client's plus the wait.
@@ -112,6 +117,18 @@ final class ApiTransport {
         return send(request.build(), mapper.constructType(type));
     }
 
+    /** Changes the fields set in {@code body}; repeating it changes nothing more, so it is retried like a GET. */
+    <T> T patch(String path, Object body, Class<T> type) {
+        var request = request(path, "").header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+        return send(request.build(), mapper.constructType(type));
+    }
+
+    /** A DELETE, which answers {@code 204} without a body. */
+    void delete(String path) {
+        exchange(request(path, "").DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path, String query) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path + query))
                 .timeout(requestTimeout)
@@ -133,6 +150,11 @@ final class ApiTransport {
     }
 
     private <T> T send(HttpRequest request, JavaType type) {
+        return read(exchange(request), type);
+    }
+
+    /** The request's 2xx answer, after the retries the policy allows; else the error as its typed exception. */
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
         for (int retry = 1; ; retry++) {
             boolean mayRetry = retry <= retryPolicy.maxRetries();
             HttpResponse<byte[]> response;
@@ -148,7 +170,7 @@ final class ApiTransport {
                 throw interruptedDuring(interrupted);
             }
             if (response.statusCode() / 100 == 2) {
-                return read(response, type);
+                return response;
             }
             ApiException error = Problems.toException(response, mapper);
             if (!mayRetry || !retryPolicy.isRetryable(error)) {

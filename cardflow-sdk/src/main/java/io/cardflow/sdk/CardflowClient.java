@@ -30,6 +30,7 @@ public final class CardflowClient {
     private final BalanceService balance;
     private final AuthorizationService authorizations;
     private final EventService events;
+    private final WebhookEndpointService webhookEndpoints;
 
     private CardflowClient(ApiTransport transport, Sleeper callersSleeper) {
         products = new ProductService(transport);
@@ -40,6 +41,7 @@ public final class CardflowClient {
         balance = new BalanceService(transport);
         authorizations = new AuthorizationService(transport);
         events = new EventService(transport, Clock.systemUTC(), callersSleeper);
+        webhookEndpoints = new WebhookEndpointService(transport);
     }
 
     /** A builder whose API key and base URL default to {@code CARDFLOW_API_KEY} and {@code CARDFLOW_BASE_URL}. */
@@ -78,6 +80,11 @@ public final class CardflowClient {
     /** Every state change of the merchant's objects: list, get, and follow live. */
     public EventService events() {
         return events;
+    }
+
+    /** Where events are pushed to: endpoints, their secrets, their deliveries and replays (docs/webhooks.md). */
+    public WebhookEndpointService webhookEndpoints() {
+        return webhookEndpoints;
     }
 
     public static final class Builder {

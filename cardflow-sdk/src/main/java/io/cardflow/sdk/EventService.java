@@ -29,6 +29,14 @@ public final class EventService {
         return transport.get(ApiTransport.path("/api/v1/events/%s", eventId), Event.class);
     }
 
+    /**
+     * The event exactly as the server sends it, byte for byte: the body a webhook delivery of it carries, and so what
+     * a forwarder must pass on unchanged for its signature to hold.
+     */
+    public byte[] getRaw(String eventId) {
+        return transport.getBytes(ApiTransport.path("/api/v1/events/%s", eventId));
+    }
+
     public Page<Event> list() {
         return list(EventListParams.defaults());
     }

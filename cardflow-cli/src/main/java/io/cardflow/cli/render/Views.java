@@ -10,6 +10,10 @@ import io.cardflow.sdk.model.Event;
 import io.cardflow.sdk.model.Product;
 import io.cardflow.sdk.model.Reason;
 import io.cardflow.sdk.model.TopUp;
+import io.cardflow.sdk.model.WebhookAttempt;
+import io.cardflow.sdk.model.WebhookDelivery;
+import io.cardflow.sdk.model.WebhookEndpoint;
+import io.cardflow.sdk.model.WebhookEndpointStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -172,6 +176,53 @@ public final class Views {
                 event.sequence());
     }
 
+    public static Block webhookEndpoint(WebhookEndpoint endpoint) {
+        return new Block()
+                .field("endpoint id", endpoint.id())
+                .field("url", endpoint.url())
+                .field("description", endpoint.description())
+                .field("events", eventTypes(endpoint.eventTypes()))
+                .field("status", endpointStatus(endpoint))
+                .field("previous secret until", endpoint.previousSecretExpiresAt())
+                .field("created", endpoint.createdAt())
+                .field("updated", endpoint.updatedAt());
+    }
+
+    public static Table webhookEndpoints(List<WebhookEndpoint> endpoints) {
+        var table = new Table("ENDPOINT ID", "URL", "EVENTS", "STATUS");
+        endpoints.forEach(endpoint -> table.row(endpoint.id(), endpoint.url(), eventTypes(endpoint.eventTypes()),
+                endpointStatus(endpoint)));
+        return table;
+    }
+
+    /** The delivery's fields, then its attempts, oldest first. */
+    public static Rendering webhookDelivery(WebhookDelivery delivery) {
+        var fields = new Block()
+                .field("delivery id", delivery.id())
+                .field("endpoint id", delivery.endpointId())
+                .field("event id", delivery.eventId())
+                .field("event type", delivery.eventType())
+                .field("status", word(delivery.status()))
+                .field("attempts", delivery.attemptCount())
+                .field("next attempt", delivery.nextAttemptAt())
+                .field("created", delivery.createdAt())
+                .field("updated", delivery.updatedAt());
+        var attempts = new Table("#", "STARTED", "DURATION", "ANSWER", "OUTCOME", "ERROR");
+        delivery.attempts().forEach(attempt -> attempts.row(attempt.number() + (attempt.replay() ? " (replay)" : ""),
+                attempt.startedAt(), attempt.durationMs() + " ms", attempt.statusCode(), word(attempt.outcome()),
+                attempt.error()));
+        return () -> fields.render() + "\n\n" + attempts.render();
+    }
+
+    public static Table webhookDeliveries(List<WebhookDelivery> deliveries) {
+        var table = new Table("DELIVERY ID", "EVENT ID", "EVENT TYPE", "STATUS", "ATTEMPTS", "LAST ANSWER",
+                "NEXT ATTEMPT");
+        deliveries.forEach(delivery -> table.row(delivery.id(), delivery.eventId(), delivery.eventType(),
+                word(delivery.status()), delivery.attemptCount(), lastAnswer(delivery.attempts()),
+                delivery.nextAttemptAt()));
+        return table;
+    }
+
     /** An enum constant as the API spells it: {@code UNDER_REVIEW} shows as {@code under_review}. */
     public static String word(Enum<?> constant) {
         return constant == null ? null : constant.name().toLowerCase(Locale.ROOT);
@@ -188,6 +239,28 @@ public final class Views {
     /** One reason as {@code code: message}; null when there is none. */
     public static String reason(Reason reason) {
         return reason == null ? null : reasons(List.of(reason));
+    }
+
+    /** No filter means every event. */
+    private static String eventTypes(List<String> eventTypes) {
+        return eventTypes.isEmpty() ? "all" : String.join(", ", eventTypes);
+    }
+
+    /** {@code enabled}, or {@code disabled (failing)} with the reason. */
+    private static String endpointStatus(WebhookEndpoint endpoint) {
+        if (endpoint.status() == WebhookEndpointStatus.DISABLED && endpoint.disabledReason() != null) {
+            return word(endpoint.status()) + " (" + word(endpoint.disabledReason()) + ")";
+        }
+        return word(endpoint.status());
+    }
+
+    /** The last attempt's status code, else its outcome (a timeout has no status code). */
+    private static String lastAnswer(List<WebhookAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return null;
+        }
+        var last = attempts.getLast();
+        return last.statusCode() != null ? last.statusCode().toString() : word(last.outcome());
     }
 
     private static String customerName(Customer customer) {

@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A state change of one of the merchant's objects (docs/events.md). {@code data} is the object as its GET answered
- * right after the change; {@link #card()}, {@link #topUp()} and {@link #application()} read it as the SDK's models.
+ * right after the change; {@link #card()}, {@link #topUp()}, {@link #application()}, {@link #authorization()} and
+ * {@link #webhookEndpoint()} read it as the SDK's models.
  * {@code sequence} counts the changes of {@code objectId} from 1: an event with a lower one than already seen is older.
  */
 public record Event(
@@ -44,6 +45,16 @@ public record Event(
     /** The application, for an {@code application.*} event. */
     public Optional<Application> application() {
         return dataAs("application.", Application.class);
+    }
+
+    /** The purchase, for an {@code authorization.*} event. */
+    public Optional<Authorization> authorization() {
+        return dataAs("authorization.", Authorization.class);
+    }
+
+    /** The endpoint (never its secret), for a {@code webhook_endpoint.*} event. */
+    public Optional<WebhookEndpoint> webhookEndpoint() {
+        return dataAs("webhook_endpoint.", WebhookEndpoint.class);
     }
 
     private <T> Optional<T> dataAs(String typePrefix, Class<T> model) {

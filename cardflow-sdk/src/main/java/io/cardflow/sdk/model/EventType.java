@@ -24,6 +24,12 @@ public enum EventType {
     BALANCE_DEPOSITED("balance.deposited"),
     API_KEY_CREATED("api_key.created"),
     API_KEY_REVOKED("api_key.revoked"),
+    WEBHOOK_ENDPOINT_CREATED("webhook_endpoint.created"),
+    WEBHOOK_ENDPOINT_UPDATED("webhook_endpoint.updated"),
+    WEBHOOK_ENDPOINT_SECRET_ROTATED("webhook_endpoint.secret_rotated"),
+    WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled"),
+    WEBHOOK_ENDPOINT_ENABLED("webhook_endpoint.enabled"),
+    WEBHOOK_ENDPOINT_DELETED("webhook_endpoint.deleted"),
     /** A type this version of the SDK does not know: a newer server's. {@link Event#typeName()} has its name. */
     UNKNOWN("unknown");
 
