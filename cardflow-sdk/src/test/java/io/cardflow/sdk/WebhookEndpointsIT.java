@@ -131,7 +131,7 @@ class WebhookEndpointsIT {
         assertThat(disabled.disabledReason()).isEqualTo(WebhookDisabledReason.MANUAL);
         assertThat(disabled.description()).isEqualTo("paused");
         assertThat(disabled.eventTypes()).containsExactly("card.*", "topup.approved");
-        assertThatThrownBy(() -> client.webhookEndpoints().replay(endpoint.id(), "evt_0000000000000000000000000"))
+        assertThatThrownBy(() -> client.webhookEndpoints().replay(endpoint.id(), "evt_000000000000000000000000"))
                 .isInstanceOfSatisfying(ConflictException.class,
                         conflict -> assertThat(conflict.code()).isEqualTo("webhook_endpoint_disabled"));
         var enabled = client.webhookEndpoints().update(endpoint.id(), WebhookEndpointUpdateParams.builder()
@@ -177,8 +177,11 @@ class WebhookEndpointsIT {
             assertThat(first.event()).isNotNull();
             assertThat(first.event().type()).isEqualTo(EventType.BALANCE_DEPOSITED);
             assertThat(first.webhookId()).isEqualTo(first.event().id());
-            var listed = client.webhookEndpoints().deliveries(endpointId, WebhookDeliveryListParams.builder()
-                    .eventId(first.event().id()).build()).data();
+            var byEvent = WebhookDeliveryListParams.builder().eventId(first.event().id()).build();
+            // The receiver has answered; the server records that answer just after.
+            await(() -> client.webhookEndpoints().deliveries(endpointId, byEvent).data().getFirst().status()
+                    == WebhookDeliveryStatus.SUCCEEDED);
+            var listed = client.webhookEndpoints().deliveries(endpointId, byEvent).data();
             assertThat(listed).singleElement().satisfies(delivery -> {
                 assertThat(delivery.status()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
                 assertThat(delivery.attempts()).singleElement().satisfies(attempt -> {
@@ -195,6 +198,7 @@ class WebhookEndpointsIT {
             assertThat(client.webhookEndpoints().replay(endpointId, before, Instant.now().plusSeconds(1)).replayed())
                     .isGreaterThanOrEqualTo(1);
             await(() -> delivered.size() >= 3);
+            await(() -> client.webhookEndpoints().getDelivery(endpointId, listed.getFirst().id()).attempts().size() >= 3);
             WebhookDelivery afterReplays = client.webhookEndpoints().getDelivery(endpointId, listed.getFirst().id());
             assertThat(afterReplays.attempts()).hasSizeGreaterThanOrEqualTo(3)
                     .anySatisfy(attempt -> assertThat(attempt.replay()).isTrue());
