@@ -16,12 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class ListenProcessIT {
 
-    private static final Path CLI_JAR = Path.of("target", "cardflow-cli.jar");
     private static final Pattern SECRET = Pattern.compile("Webhook signing secret: (whsec_\\S+)");
-    private static final Duration LIMIT = Duration.ofSeconds(120);
     private static CardflowServerProcess server;
 
     /** What the receiver got, and whether the library verified it with the secret listen printed. */
@@ -49,7 +43,7 @@ class ListenProcessIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        assertThat(CLI_JAR).as("the packaged CLI").isRegularFile();
+        assertThat(CliProcess.CLI_JAR).as("the packaged CLI").isRegularFile();
         server = CardflowServerProcess.start("cli-listen-it");
     }
 
@@ -69,10 +63,10 @@ class ListenProcessIT {
         receiver.start();
         var out = Files.createTempFile("cardflow-listen-out", ".txt");
         var err = Files.createTempFile("cardflow-listen-err", ".txt");
-        var listen = cardflow(out, err, "listen", "--forward-to",
+        var listen = CliProcess.start(server, out, err, "listen", "--forward-to",
                 "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "--events", "balance.*");
         try {
-            awaitContent(err, "Webhook signing secret", listen);
+            CliProcess.awaitContent(err, "Webhook signing secret", listen);
             var matcher = SECRET.matcher(Files.readString(err));
             assertThat(matcher.find()).isTrue();
             secret.set(matcher.group(1));
@@ -82,9 +76,9 @@ class ListenProcessIT {
             admin("/api/v1/admin/merchants/" + merchantId + "/api-keys", "{}");
             admin("/api/v1/admin/merchants/" + merchantId + "/deposits", "{\"amount\": 12345, \"currency\": \"USD\"}");
 
-            awaitContent(out, "balance.deposited", listen);
-            interrupt(listen);
-            assertThat(listen.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("listen stopped").isTrue();
+            CliProcess.awaitContent(out, "balance.deposited", listen);
+            CliProcess.interrupt(listen);
+            assertThat(listen.waitFor(CliProcess.LIMIT.toSeconds(), TimeUnit.SECONDS)).as("listen stopped").isTrue();
 
             assertThat(listen.exitValue()).as(Files.readString(err)).isZero();
             assertThat(received).as("only the balance.* event").singleElement().satisfies(delivery -> {
@@ -132,30 +126,5 @@ class ListenProcessIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    private static void interrupt(Process process) throws IOException, InterruptedException {
-        var kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
-        assertThat(kill.waitFor()).isZero();
-    }
-
-    private static void awaitContent(Path file, String text, Process writer) throws Exception {
-        var deadline = Instant.now().plus(LIMIT);
-        while (!Files.readString(file).contains(text)) {
-            assertThat(writer.isAlive()).as("still running, printing so far: " + Files.readString(file)).isTrue();
-            assertThat(Instant.now()).as("'" + text + "' printed in time").isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private static Process cardflow(Path out, Path err, String... arguments) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", CLI_JAR.toString()));
-        command.addAll(List.of(arguments));
-        var builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(Map.of("CARDFLOW_BASE_URL", server.baseUrl(),
-                "CARDFLOW_API_KEY", server.demoMerchantKey()));
-        builder.environment().remove("CARDFLOW_DATA_DIR");
-        return builder.start();
     }
 }
