@@ -31,25 +31,15 @@ class WebhookCrashIT {
         settings.put("cardflow.webhooks.timeout", "PT60S"); // only the kill ends the held attempt
         try (ServerProcess server = ServerProcess.create("webhooks-crash", settings).start();
              WebhookReceiver receiver = WebhookReceiver.start()) {
-            receiver.answer("/hooks", (request, nth) -> {
-                if (nth == 1) {
-                    testOver.await();
-                }
-                return 200;
-            });
-            TestMerchant merchant = WebhookFixtures.newMerchant(server.api());
-            Endpoint endpoint = depositsEndpoint(server.api(), merchant, receiver.url("/hooks"));
-            String eventId = depositEvent(server.api(), merchant);
-            Awaitility.await("the first attempt to reach the receiver").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(20)).until(() -> receiver.received("/hooks").size() == 1);
+            HeldDelivery held = holdFirstAttempt(server, receiver, testOver);
 
             server.kill();
             server.start();
 
-            JsonNode delivery = awaitStatus(server.api(), merchant, endpoint.id(), eventId, "succeeded");
+            JsonNode delivery = awaitStatus(server.api(), held.merchant(), held.endpoint().id(), held.eventId(), "succeeded");
             assertThat(delivery.get("attempts")).as("the killed attempt recorded nothing").hasSize(1);
-            assertThat(receiver.received("/hooks", eventId)).hasSize(2).allSatisfy(request ->
-                    assertThat(request.verifiesWith(endpoint.secret())).isTrue());
+            assertThat(receiver.received("/hooks", held.eventId())).hasSize(2).allSatisfy(request ->
+                    assertThat(request.verifiesWith(held.endpoint().secret())).isTrue());
         } finally {
             testOver.countDown();
         }
@@ -63,27 +53,36 @@ class WebhookCrashIT {
         settings.put("cardflow.webhooks.retry-schedule", "PT0.2S");
         try (ServerProcess server = ServerProcess.create("webhooks-stop", settings).start();
              WebhookReceiver receiver = WebhookReceiver.start()) {
-            receiver.answer("/hooks", (request, nth) -> {
-                if (nth == 1) {
-                    testOver.await();
-                }
-                return 200;
-            });
-            TestMerchant merchant = WebhookFixtures.newMerchant(server.api());
-            Endpoint endpoint = depositsEndpoint(server.api(), merchant, receiver.url("/hooks"));
-            String eventId = depositEvent(server.api(), merchant);
-            Awaitility.await("the first attempt to reach the receiver").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(20)).until(() -> receiver.received("/hooks").size() == 1);
+            HeldDelivery held = holdFirstAttempt(server, receiver, testOver);
 
             server.stop();
             assertThat(receiver.received("/hooks")).as("nothing more is sent while stopping").hasSize(1);
             server.start();
 
-            JsonNode delivery = awaitStatus(server.api(), merchant, endpoint.id(), eventId, "succeeded");
+            JsonNode delivery = awaitStatus(server.api(), held.merchant(), held.endpoint().id(), held.eventId(), "succeeded");
             assertThat(WebhookFixtures.outcomes(delivery)).as("the attempt in flight ended before the stop")
                     .containsExactly("timeout", "succeeded");
         } finally {
             testOver.countDown();
         }
+    }
+
+    private record HeldDelivery(TestMerchant merchant, Endpoint endpoint, String eventId) {
+    }
+
+    /** A deposit's delivery whose first attempt the receiver holds open until the test is over; the later ones succeed. */
+    private static HeldDelivery holdFirstAttempt(ServerProcess server, WebhookReceiver receiver, CountDownLatch testOver) {
+        receiver.answer("/hooks", (request, nth) -> {
+            if (nth == 1) {
+                testOver.await();
+            }
+            return 200;
+        });
+        TestMerchant merchant = WebhookFixtures.newMerchant(server.api());
+        Endpoint endpoint = depositsEndpoint(server.api(), merchant, receiver.url("/hooks"));
+        String eventId = depositEvent(server.api(), merchant);
+        Awaitility.await("the first attempt to reach the receiver").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20)).until(() -> receiver.received("/hooks").size() == 1);
+        return new HeldDelivery(merchant, endpoint, eventId);
     }
 }
