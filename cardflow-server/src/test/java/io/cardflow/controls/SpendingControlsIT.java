@@ -321,6 +321,7 @@ class SpendingControlsIT extends AsNewMerchant {
     private static long assertApproved(Api.Response authorization) {
         assertThat(authorization.field("status")).as(authorization.toString()).isEqualTo("pending");
         assertThat(authorization.json().has("declineCode")).isFalse();
+        assertThat(authorization.field("decisionSource")).isEqualTo("network");
         return authorization.json().get("amount").asLong();
     }
 
@@ -332,6 +333,8 @@ class SpendingControlsIT extends AsNewMerchant {
     private static void assertDeclined(Api.Response authorization, String code) {
         assertThat(authorization.field("status")).as(authorization.toString()).isEqualTo("declined");
         assertThat(authorization.field("declineCode")).as(authorization.toString()).isEqualTo(code);
+        assertThat(authorization.field("decisionSource")).as("who declined")
+                .isEqualTo(code.equals("insufficient_funds") ? "network" : "controls");
     }
 
     private void assertInvalid(String path, Map<String, ?> body, String field) {
