@@ -33,6 +33,10 @@ final class Fixtures {
     static final String BALANCE = """
             {"merchantId": "mer_1", "balances": [{"currency": "USD", "available": 100000000, "pending": 5000}]}""";
 
+    static final String CARD_TRANSACTION = """
+            {"transactionId": "ltx_1", "type": "authorization_hold", "reference": "auth_1", "balanceChange": 0,
+             "availableChange": -1200, "balance": 5000, "availableBalance": 3800, "createdAt": "2026-01-02T03:04:05Z"}""";
+
     static final String AUTHORIZATION = """
             {"authorizationId": "auth_1", "cardId": "card_1", "amount": 1200, "currency": "USD",
              "merchantName": "Corner Cafe", "status": "declined", "declineCode": "insufficient_funds"}""";

@@ -2,9 +2,16 @@ package io.cardflow.sdk;
 
 import io.cardflow.sdk.model.Authorization;
 import io.cardflow.sdk.model.AuthorizationParams;
+import io.cardflow.sdk.model.AuthorizationStep;
+import io.cardflow.sdk.model.CardTransaction;
 import io.cardflow.sdk.model.ListParams;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The sandbox card network: play purchases on a card and list them. */
+/**
+ * The sandbox card network: authorize purchases (holds), then increment, capture, reverse or expire them; refunds and
+ * force captures; a card's authorizations and its history of movements (server docs/transactions.md).
+ */
 public final class AuthorizationService {
 
     private final ApiTransport transport;
@@ -13,13 +20,53 @@ public final class AuthorizationService {
         this.transport = transport;
     }
 
-    /** Approved (and debited) only on an active, funded card with enough balance; otherwise declined with a code. */
+    /** Approved (a hold) only on an active, funded card whose available balance covers it; otherwise declined with a code. */
     public Authorization simulate(AuthorizationParams params) {
         return simulate(params, RequestOptions.none());
     }
 
     public Authorization simulate(AuthorizationParams params, RequestOptions options) {
         return transport.post("/api/v1/simulate/authorizations", params, options, Authorization.class);
+    }
+
+    /** Raises a pending authorization's hold by {@code amount}. */
+    public Authorization increment(String authorizationId, long amount, RequestOptions options) {
+        return step(authorizationId, "increment", Map.of("amount", amount), options);
+    }
+
+    /** Captures {@code amount}; {@code finalCapture} releases the rest of the hold and closes the authorization. */
+    public Authorization capture(String authorizationId, long amount, boolean finalCapture, RequestOptions options) {
+        return step(authorizationId, "capture", Map.of("amount", amount, "final", finalCapture), options);
+    }
+
+    /** Releases {@code amount} of the hold, or all of it when {@code amount} is null. */
+    public Authorization reverse(String authorizationId, Long amount, RequestOptions options) {
+        return step(authorizationId, "reverse", amount == null ? null : Map.of("amount", amount), options);
+    }
+
+    /** Lets the hold expire now, as the product's hold duration would. */
+    public Authorization expire(String authorizationId, RequestOptions options) {
+        return step(authorizationId, "expire", null, options);
+    }
+
+    /** Credits the card; linked to a capture when {@code captureId} is not null. */
+    public AuthorizationStep refund(String cardId, long amount, String currency, String captureId, RequestOptions options) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("cardId", cardId, "amount", amount, "currency", currency));
+        if (captureId != null) {
+            body.put("captureId", captureId);
+        }
+        return transport.post("/api/v1/simulate/refunds", body, options, AuthorizationStep.class);
+    }
+
+    /** Posts a purchase without an authorization, within the card's available balance. */
+    public AuthorizationStep forceCapture(String cardId, long amount, String currency, String merchantName,
+                                          RequestOptions options) {
+        return transport.post("/api/v1/simulate/force-captures", Map.of("cardId", cardId, "amount", amount,
+                "currency", currency, "merchantName", merchantName), options, AuthorizationStep.class);
+    }
+
+    public Authorization get(String authorizationId) {
+        return transport.get(ApiTransport.path("/api/v1/authorizations/%s", authorizationId), Authorization.class);
     }
 
     public Page<Authorization> list(String cardId) {
@@ -29,5 +76,16 @@ public final class AuthorizationService {
     public Page<Authorization> list(String cardId, ListParams params) {
         return transport.getPage(ApiTransport.path("/api/v1/cards/%s/authorizations", cardId), params,
                 Authorization.class, Authorization::authorizationId);
+    }
+
+    /** The card's movements, newest first, with its balance and available balance after each. */
+    public Page<CardTransaction> transactions(String cardId, ListParams params) {
+        return transport.getPage(ApiTransport.path("/api/v1/cards/%s/transactions", cardId), params,
+                CardTransaction.class, CardTransaction::transactionId);
+    }
+
+    private Authorization step(String authorizationId, String step, Object body, RequestOptions options) {
+        return transport.post(ApiTransport.path("/api/v1/simulate/authorizations/%s/" + step, authorizationId), body,
+                options, Authorization.class);
     }
 }

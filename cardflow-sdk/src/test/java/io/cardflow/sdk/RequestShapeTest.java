@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.cardflow.sdk.model.Address;
 import io.cardflow.sdk.model.AuthorizationParams;
+import io.cardflow.sdk.model.AuthorizationStatus;
 import io.cardflow.sdk.model.BeneficialOwner;
 import io.cardflow.sdk.model.CardIssueParams;
 import io.cardflow.sdk.model.CustomerCreateParams;
@@ -194,6 +195,39 @@ class RequestShapeTest {
         assertRequest("POST", "/api/v1/simulate/authorizations",
                 "{\"cardId\": \"card_1\", \"amount\": 1200, \"currency\": \"USD\", \"merchantName\": \"Corner Cafe\"}");
         assertThat(authorization.declineCode()).isEqualTo("card_not_funded");
+    }
+
+    @Test
+    void capturesAPurchaseFinally() {
+        stub.reply(json(200, "{\"authorizationId\": \"auth_1\", \"approved\": true, \"status\": \"closed\", "
+                + "\"capturedAmount\": 1000, \"steps\": [{\"id\": \"cap_1\", \"type\": \"capture\", \"amount\": 1000}]}"));
+
+        var captured = client.authorizations().capture("auth_1", 1000, true, RequestOptions.none());
+
+        assertRequest("POST", "/api/v1/simulate/authorizations/auth_1/capture", "{\"amount\": 1000, \"final\": true}");
+        assertThat(captured.status()).isEqualTo(AuthorizationStatus.CLOSED);
+        assertThat(captured.steps().getFirst().id()).isEqualTo("cap_1");
+    }
+
+    @Test
+    void reversesAWholeHoldWithoutABody() {
+        stub.reply(json(200, "{\"authorizationId\": \"auth_1\", \"status\": \"reversed\"}"));
+
+        var reversed = client.authorizations().reverse("auth_1", null, RequestOptions.none());
+
+        assertRequest("POST", "/api/v1/simulate/authorizations/auth_1/reverse", null);
+        assertThat(reversed.status()).isEqualTo(AuthorizationStatus.REVERSED);
+    }
+
+    @Test
+    void refundsACapture() {
+        stub.reply(json(201, "{\"id\": \"ref_1\", \"type\": \"refund\", \"amount\": 500}"));
+
+        var refund = client.authorizations().refund("card_1", 500, "USD", "cap_1", RequestOptions.none());
+
+        assertRequest("POST", "/api/v1/simulate/refunds",
+                "{\"cardId\": \"card_1\", \"amount\": 500, \"currency\": \"USD\", \"captureId\": \"cap_1\"}");
+        assertThat(refund.id()).isEqualTo("ref_1");
     }
 
     @Test

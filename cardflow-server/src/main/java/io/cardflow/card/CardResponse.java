@@ -2,6 +2,7 @@ package io.cardflow.card;
 
 import io.cardflow.common.Address;
 import io.cardflow.jobs.Processing;
+import io.cardflow.ledger.LedgerService;
 import io.cardflow.product.CardForm;
 import io.cardflow.product.Product;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,8 +21,11 @@ public record CardResponse(
                 + "suspended: temporarily unusable; closed: ended for good", example = "active") CardState state,
         @Schema(description = "Virtual or physical, from the product", example = "virtual") CardForm form,
         @Schema(description = "The card's currency, from the product (ISO 4217)", example = "USD") String currency,
-        @Schema(description = "The card's balance in minor units of its currency: approved top-ups less approved "
-                + "purchases", example = "3800") long balance,
+        @Schema(description = "The card's balance in minor units of its currency: approved top-ups and refunds less "
+                + "captured purchases. Money held by pending authorizations is still part of it", example = "3800")
+        long balance,
+        @Schema(description = "What the card can spend now: its balance less the holds of its pending authorizations; "
+                + "never below zero", example = "2600") long availableBalance,
         @Schema(description = "The name embossed or printed on the card: the one requested, or the customer's name in "
                 + "upper-case Latin letters", example = "ANA LOPEZ") @Nullable String nameOnCard,
         @Schema(description = "The last four digits of the card number; null until active", example = "4242")
@@ -48,9 +52,9 @@ public record CardResponse(
             String message) {
     }
 
-    static CardResponse of(Card card, Product product, long balance) {
+    static CardResponse of(Card card, Product product, LedgerService.CardBalance balance) {
         return new CardResponse(card.id(), card.customerId(), card.productId(), card.state(),
-                product.form(), product.currency(), balance, card.nameOnCard(),
+                product.form(), product.currency(), balance.balance(), balance.available(), card.nameOnCard(),
                 card.last4(), card.maskedPan(), card.expiryMonth(), card.expiryYear(),
                 card.failureCode() == null ? null : new Failure(card.failureCode(), card.failureMessage()),
                 card.shippingAddress(), card.createdAt(), card.activatedAt(), card.closedAt(), null);
@@ -58,7 +62,7 @@ public record CardResponse(
 
     /** The same card, saying how its issuance is going while that is failing. */
     CardResponse withProcessing(Processing issuance) {
-        return new CardResponse(cardId, customerId, productId, state, form, currency, balance, nameOnCard, last4, maskedPan,
+        return new CardResponse(cardId, customerId, productId, state, form, currency, balance, availableBalance, nameOnCard, last4, maskedPan,
                 expiryMonth, expiryYear, failure, shippingAddress, createdAt, activatedAt, closedAt, issuance);
     }
 }

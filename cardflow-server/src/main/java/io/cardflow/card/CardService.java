@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,10 +52,12 @@ public class CardService {
     private final CardflowProperties properties;
     private final Clock clock;
     private final EventLog events;
+    private final OpenAuthorizations openAuthorizations;
 
+    /** Lazy: the authorizations' service needs this one. */
     CardService(CardRepository cards, CustomerService customers, ProductCatalog products, ApplicationService applications,
                 LedgerService ledger, BackgroundJobs jobs,
-                CardflowProperties properties, Clock clock, EventLog events) {
+                CardflowProperties properties, Clock clock, EventLog events, @Lazy OpenAuthorizations openAuthorizations) {
         this.cards = cards;
         this.customers = customers;
         this.products = products;
@@ -64,6 +67,7 @@ public class CardService {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.openAuthorizations = openAuthorizations;
     }
 
     /**
@@ -131,7 +135,10 @@ public class CardService {
         return get(merchantId, cardId);
     }
 
-    /** Closes the card for good and returns its whole balance to the merchant's available balance. */
+    /**
+     * Closes the card for good and returns its whole balance to the merchant's available balance, after reversing its
+     * pending authorizations (a closed card pays no later capture of them).
+     */
     @Transactional
     public Card close(String merchantId, String cardId) {
         Card card = lockOwn(merchantId, cardId);
@@ -139,6 +146,7 @@ public class CardService {
             throw new ApiException(ErrorCode.CARD_ALREADY_FINAL, "Card '" + cardId + "' is " + card.state().wire()
                     + " and cannot be closed");
         }
+        openAuthorizations.reverseAll(merchantId, cardId);
         long returned = ledger.returnCardBalance(cardId, merchantId, products.get(card.productId()).currency());
         if (!transition(card, CardState.CLOSED)) {
             throw new IllegalStateException("Card " + cardId + " changed while locked");

@@ -30,6 +30,8 @@ public enum ErrorCode {
     CARD_NOT_SUSPENDED("Card not suspended"),
     CARD_ALREADY_FINAL("Card can no longer change"),
     INSUFFICIENT_FUNDS("Insufficient funds"),
+    AUTHORIZATION_NOT_PENDING("Authorization not pending"),
+    AMOUNT_EXCEEDS_REMAINING("Amount exceeds what remains"),
     RATE_LIMITED("Too many requests"),
     TOO_MANY_WAITING("Too many waiting requests"),
     JOB_ALREADY_RESCHEDULED("Job already rescheduled"),

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -107,7 +108,7 @@ class LedgerRepository {
     boolean applyToBalance(String accountId, long amount) {
         return jdbc.sql("""
                         update ledger_accounts set balance = balance + :amount
-                        where id = :id and (kind = 'platform_funding' or balance + :amount >= 0)""")
+                        where id = :id and (kind in ('platform_funding', 'card_network') or balance + :amount >= 0)""")
                 .param("amount", amount)
                 .param("id", accountId)
                 .update() == 1;
@@ -144,6 +145,69 @@ class LedgerRepository {
         batch.batchUpdate("""
                 insert into ledger_postings (transaction_id, account_id, amount, currency, created_at)
                 values (?, ?, ?, ?, ?)""", postings);
+    }
+
+    /** Writes one ledger transaction whose postings (signed amounts by account id) sum to zero. */
+    void insertTransaction(String transactionId, TransactionKind kind, String reference, String currency, Instant now,
+                           Map<String, Long> postings) {
+        OffsetDateTime at = Jdbc.timestamp(now);
+        jdbc.sql("insert into ledger_transactions (id, kind, reference, created_at) values (:id, :kind, :reference, :at)")
+                .param("id", transactionId)
+                .param("kind", kind.dbValue())
+                .param("reference", reference)
+                .param("at", at)
+                .update();
+        batch.batchUpdate("""
+                insert into ledger_postings (transaction_id, account_id, amount, currency, created_at)
+                values (?, ?, ?, ?, ?)""", postings.entrySet().stream()
+                .map(posting -> new Object[] {transactionId, posting.getKey(), posting.getValue(), currency, at}).toList());
+    }
+
+    /**
+     * A card's ledger transactions newest first, each with what it changed and the balances after it: the running sums,
+     * in posting order, of the card's two accounts ({@code card_balance} is the available part, {@code card_held} the
+     * rest). {@code beforePosition} is the cursor, the position of the last entry of the previous page.
+     */
+    List<CardEntry> cardEntries(String cardId, String currency, Long beforePosition, int rows) {
+        return jdbc.sql("""
+                        with changes as (
+                            select p.transaction_id, min(p.id) as position, sum(p.amount) as balance_change,
+                                   sum(case when a.kind = 'card_balance' then p.amount else 0 end) as available_change
+                            from ledger_postings p join ledger_accounts a on a.id = p.account_id
+                            where a.owner_id = :cardId and a.currency = :currency and a.kind in ('card_balance', 'card_held')
+                            group by p.transaction_id),
+                        running as (
+                            select transaction_id, position, balance_change, available_change,
+                                   sum(balance_change) over (order by position) as balance,
+                                   sum(available_change) over (order by position) as available
+                            from changes)
+                        select r.transaction_id, t.kind, t.reference, r.balance_change, r.available_change,
+                               r.balance, r.available, t.created_at
+                        from running r join ledger_transactions t on t.id = r.transaction_id
+                        where r.position < :before
+                        order by r.position desc
+                        fetch first :rows rows only""")
+                .param("cardId", cardId)
+                .param("currency", currency)
+                .param("before", beforePosition == null ? Long.MAX_VALUE : beforePosition)
+                .param("rows", rows)
+                .query((rs, n) -> new CardEntry(rs.getString("transaction_id"), TransactionKind.of(rs.getString("kind")),
+                        rs.getString("reference"), rs.getLong("balance_change"), rs.getLong("available_change"),
+                        rs.getLong("balance"), rs.getLong("available"), Jdbc.instant(rs, "created_at")))
+                .list();
+    }
+
+    /** Where one of the card's transactions stands in its history: the cursor of {@link #cardEntries}. */
+    Optional<Long> cardEntryPosition(String cardId, String transactionId) {
+        return jdbc.sql("""
+                        select min(p.id) from ledger_postings p join ledger_accounts a on a.id = p.account_id
+                        where p.transaction_id = :transactionId and a.owner_id = :cardId
+                          and a.kind in ('card_balance', 'card_held')
+                        group by p.transaction_id""")
+                .param("transactionId", transactionId)
+                .param("cardId", cardId)
+                .query(Long.class)
+                .optional();
     }
 
     List<CurrencyBalance> merchantBalances(String merchantId) {

@@ -1,7 +1,10 @@
 package io.cardflow.ledger;
 
+import io.cardflow.common.ApiException;
 import io.cardflow.common.Ids;
 import io.cardflow.common.Money;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * movements in one transaction (a batch of top-ups, {@link #reserveInOrder}) and keep the ones that fit.
  *
  * <p>Top-ups move money in two phases: {@link #reserveInOrder} holds it (merchant available → merchant reserved), then
- * {@link #settleHeld} posts it (reserved → card) or voids it (reserved → available).
+ * {@link #settleHeld} posts it (reserved → card) or voids it (reserved → available). Card authorizations do the same
+ * on the card: {@link #hold} (card balance → card held), then {@link #capture} (held → card network) or {@link #release}.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -91,10 +95,50 @@ public class LedgerService {
                 "reserved funds of the top-ups settled for merchant " + merchantId);
     }
 
-    /** A purchase on the card network; false, with nothing written, when the card's balance does not cover it. */
-    public boolean spend(String authorizationId, String cardId, Money amount) {
-        return transfer(Ids.newId("ltx"), TransactionKind.CARD_SPEND, authorizationId, new Account(cardId, AccountKind.CARD_BALANCE),
-                new Account(PLATFORM_OWNER, AccountKind.CARD_NETWORK), amount);
+    /**
+     * An approved authorization's hold: the amount leaves the card's available balance but stays on the card
+     * ({@code card_balance → card_held}). Returns the ledger transaction's id, or null, with nothing written, when the
+     * available balance does not cover it. The same for an increment of the hold.
+     */
+    public String hold(String authorizationId, String cardId, Money amount, boolean increment) {
+        return post(increment ? TransactionKind.AUTHORIZATION_INCREMENT : TransactionKind.AUTHORIZATION_HOLD, authorizationId,
+                amount.currencyCode(), Map.of(new Account(cardId, AccountKind.CARD_BALANCE), -amount.minor(),
+                        new Account(cardId, AccountKind.CARD_HELD), amount.minor()));
+    }
+
+    /**
+     * A capture of {@code amount} for an authorization: {@code fromHold} of it comes out of the hold, the rest (a tip
+     * above the hold, or a post after the hold expired) out of the available balance, and {@code released} more of the
+     * hold goes back to the available balance (the unused rest of a final capture), all in one ledger transaction.
+     * Null, with nothing written, when the available balance does not cover what the hold does not.
+     */
+    public String capture(String authorizationId, String cardId, Money amount, long fromHold, long released) {
+        Map<Account, Long> legs = new HashMap<>();
+        legs.put(new Account(cardId, AccountKind.CARD_HELD), -(fromHold + released));
+        legs.put(new Account(cardId, AccountKind.CARD_BALANCE), released - (amount.minor() - fromHold));
+        legs.put(new Account(PLATFORM_OWNER, AccountKind.CARD_NETWORK), amount.minor());
+        return post(TransactionKind.AUTHORIZATION_CAPTURE, authorizationId, amount.currencyCode(), legs);
+    }
+
+    /** Gives held money back to the card's available balance: a reversal, or the hold's expiry. Returns the transaction's id. */
+    public String release(String authorizationId, String cardId, Money amount, boolean expiry) {
+        return required(post(expiry ? TransactionKind.AUTHORIZATION_EXPIRY : TransactionKind.AUTHORIZATION_REVERSAL,
+                authorizationId, amount.currencyCode(), Map.of(new Account(cardId, AccountKind.CARD_HELD), -amount.minor(),
+                        new Account(cardId, AccountKind.CARD_BALANCE), amount.minor())), "hold of authorization " + authorizationId);
+    }
+
+    /** A refund from the card network onto the card's available balance; returns the transaction's id. */
+    public String refund(String refundId, String cardId, Money amount) {
+        return required(post(TransactionKind.REFUND, refundId, amount.currencyCode(), Map.of(
+                new Account(PLATFORM_OWNER, AccountKind.CARD_NETWORK), -amount.minor(),
+                new Account(cardId, AccountKind.CARD_BALANCE), amount.minor())), "card network");
+    }
+
+    /** A capture without an authorization; null, with nothing written, when the available balance does not cover it. */
+    public String forceCapture(String forceCaptureId, String cardId, Money amount) {
+        return post(TransactionKind.FORCE_CAPTURE, forceCaptureId, amount.currencyCode(), Map.of(
+                new Account(cardId, AccountKind.CARD_BALANCE), -amount.minor(),
+                new Account(PLATFORM_OWNER, AccountKind.CARD_NETWORK), amount.minor()));
     }
 
     /** Empties a closing card's balance back to its merchant; returns what was moved (0 when nothing was there). */
@@ -107,17 +151,35 @@ public class LedgerService {
         return balance;
     }
 
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public long cardBalance(String cardId, String currency) {
-        return ledger.balance(cardId, AccountKind.CARD_BALANCE, currency);
+    /** A card's money: its balance, and the part of it not held by open authorizations, which it can spend. */
+    public record CardBalance(long balance, long available) {
+
+        public long held() {
+            return balance - available;
+        }
     }
 
-    /** The cards' balances in a currency, by card id; a card that never held money is at 0. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public CardBalance cardBalance(String cardId, String currency) {
+        long available = ledger.balance(cardId, AccountKind.CARD_BALANCE, currency);
+        return new CardBalance(available + ledger.balance(cardId, AccountKind.CARD_HELD, currency), available);
+    }
+
+    /** The cards' balances (held money included) in a currency, by card id; a card that never held money is at 0. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Map<String, Long> cardBalances(Collection<String> cardIds, String currency) {
         Map<String, Long> balances = new HashMap<>(ledger.balances(cardIds, AccountKind.CARD_BALANCE, currency));
+        ledger.balances(cardIds, AccountKind.CARD_HELD, currency).forEach((id, held) -> balances.merge(id, held, Long::sum));
         cardIds.forEach(id -> balances.putIfAbsent(id, 0L));
         return balances;
+    }
+
+    /** A page of the card's history, newest first, with its balances after each entry. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Page<CardEntry> cardHistory(String cardId, String currency, PageRequest page) {
+        Long before = page.startingAfter() == null ? null : ledger.cardEntryPosition(cardId, page.startingAfter())
+                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such transaction of this card"));
+        return Page.fromOverfetched(ledger.cardEntries(cardId, currency, before, page.limit() + 1), page.limit());
     }
 
     @Transactional(propagation = Propagation.SUPPORTS)
@@ -153,7 +215,7 @@ public class LedgerService {
         Set<String> involved = new TreeSet<>(toIds.values());
         involved.add(fromId);
         long sourceBalance = ledger.lockInOrder(involved).get(fromId);
-        List<Movement> made = covered(from.kind() == AccountKind.PLATFORM_FUNDING ? Long.MAX_VALUE : sourceBalance, movements);
+        List<Movement> made = covered(from.kind().isExternal() ? Long.MAX_VALUE : sourceBalance, movements);
         if (made.isEmpty()) {
             return made;
         }
@@ -167,6 +229,42 @@ public class LedgerService {
                 .map(m -> new LedgerRepository.Transfer(m.transactionId(), m.kind(), m.reference(), fromId, toIds.get(m.to()), m.amount()))
                 .toList());
         return made;
+    }
+
+    /**
+     * Writes one ledger transaction of one posting per account (signed: negative debits), summing to zero; returns its
+     * id, or null with nothing written when a debited account that may not go negative does not cover its leg. The
+     * accounts are locked in id order first, as by {@link #moveInOrder}, and the balances checked are those locked.
+     */
+    private String post(TransactionKind kind, String reference, String currency, Map<Account, Long> legs) {
+        Map<Account, Long> moving = legs.entrySet().stream().filter(leg -> leg.getValue() != 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (moving.isEmpty() || moving.values().stream().mapToLong(Long::longValue).sum() != 0) {
+            throw new IllegalArgumentException("A " + kind + " must move money and sum to zero: " + legs);
+        }
+        Instant now = clock.instant();
+        Map<Account, String> ids = accountIds(List.copyOf(moving.keySet()), currency, now);
+        Map<String, Long> balances = ledger.lockInOrder(new TreeSet<>(ids.values()));
+        boolean covered = moving.entrySet().stream().allMatch(leg -> leg.getKey().kind().isExternal()
+                || balances.get(ids.get(leg.getKey())) + leg.getValue() >= 0);
+        if (!covered) {
+            return null;
+        }
+        Map<String, Long> postings = new TreeMap<>();
+        moving.forEach((account, amount) -> postings.put(ids.get(account), amount));
+        postings.forEach((accountId, amount) -> {
+            if (!ledger.applyToBalance(accountId, amount)) {
+                throw new IllegalStateException("Changing account " + accountId + " by " + amount + " was refused under its lock");
+            }
+        });
+        String transactionId = Ids.newId("ltx");
+        ledger.insertTransaction(transactionId, kind, reference, currency, now, postings);
+        return transactionId;
+    }
+
+    private static String required(String transactionId, String what) {
+        require(transactionId != null, what);
+        return transactionId;
     }
 
     /** The ids of these accounts in a currency, created on first use; one read per kind of account. */

@@ -5,6 +5,7 @@ import io.cardflow.common.FieldError;
 import io.cardflow.common.Money;
 import io.cardflow.common.SpendingControls;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +36,24 @@ public record Product(
                 example = "[\"DE\", \"FR\"]") List<String> shippingCountries,
         @Schema(description = "The product's spending controls: they apply to every card of the product, beside the "
                 + "customer's and the card's own (the most restrictive wins); each card's limits count that card's "
-                + "spend") SpendingControls controls) {
+                + "spend") SpendingControls controls,
+        @Schema(description = "How far a capture may go above its authorization, in percent of the authorized amount "
+                + "(tips); the part above the hold is taken from the card's available balance. 0 when absent",
+                example = "20") Integer captureOverAuthorizationPercent,
+        @Schema(description = "How long an authorization's hold lasts before it expires and is released (ISO-8601 "
+                + "duration); P7D when absent", type = "string", example = "P7D") Duration authorizationHoldDuration) {
 
     public Product {
         shippingCountries = shippingCountries == null ? List.of() : List.copyOf(shippingCountries);
         controls = controls == null ? SpendingControls.NONE : controls;
+        captureOverAuthorizationPercent = captureOverAuthorizationPercent == null ? 0 : captureOverAuthorizationPercent;
+        authorizationHoldDuration = authorizationHoldDuration == null ? DEFAULT_HOLD : authorizationHoldDuration;
+        if (captureOverAuthorizationPercent < 0 || captureOverAuthorizationPercent > 100) {
+            throw new IllegalArgumentException("Product '" + id + "' is invalid: captureOverAuthorizationPercent must be 0 to 100");
+        }
+        if (authorizationHoldDuration.isNegative() || authorizationHoldDuration.compareTo(MAX_HOLD) > 0) {
+            throw new IllegalArgumentException("Product '" + id + "' is invalid: authorizationHoldDuration must be PT0S to P31D");
+        }
         List<String> problems = problems(id, name, currency, holderType, form, topUpMinimum, topUpMaximum,
                 cardBalanceMaximum, cardsPerCustomer, kycAttempts, bin, shippingCountries);
         for (FieldError problem : controls.problems()) {
@@ -48,6 +62,16 @@ public record Product(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Product '" + id + "' is invalid: " + String.join("; ", problems));
         }
+    }
+
+    /** Card networks let an authorization hold for about a week (Visa: 7 days for most merchants). */
+    private static final Duration DEFAULT_HOLD = Duration.ofDays(7);
+    /** The longest hold a network allows (lodging, car rental: 31 days). */
+    private static final Duration MAX_HOLD = Duration.ofDays(31);
+
+    /** The most a capture of this authorized amount may post: the amount plus the product's tip allowance. */
+    public long captureCeiling(long authorizedAmount) {
+        return authorizedAmount + Math.multiplyExact(authorizedAmount, (long) captureOverAuthorizationPercent) / 100;
     }
 
     private static List<String> problems(String id, String name, String currency, HolderType holderType, CardForm form,

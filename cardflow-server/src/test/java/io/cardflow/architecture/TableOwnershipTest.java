@@ -34,6 +34,7 @@ class TableOwnershipTest {
             Map.entry("topups", "topup"),
             Map.entry("authorizations", "authorization"),
             Map.entry("spending_controls", "controls"),
+            Map.entry("authorization_steps", "authorization"),
             Map.entry("idempotency_keys", "idempotency"),
             Map.entry("key_verifiers", "security"),
             Map.entry("scheduled_tasks", "jobs"),

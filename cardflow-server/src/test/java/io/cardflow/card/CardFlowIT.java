@@ -22,6 +22,7 @@ import io.cardflow.testing.AsNewMerchant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Phases 1–7 over HTTP, the card lifecycle and the sandbox network. */
 class CardFlowIT extends AsNewMerchant {
@@ -60,12 +61,25 @@ class CardFlowIT extends AsNewMerchant {
             assertThat(balance(api, merchant, currency, "pending")).isZero();
             assertThat(balance(api, merchant, currency, "available")).isEqualTo(before - 5_000);
 
+            // The guide's "approved and debited" purchase is an authorization (a hold: the available balance drops)
+            // and its capture (the balance drops).
             Api.Response purchase = authorize(cardId, 1_200, currency);
-            assertThat(purchase.field("status")).as(purchase.toString()).isEqualTo("approved");
+            assertThat(purchase.json().get("approved").asBoolean()).as(purchase.toString()).isTrue();
+            assertThat(purchase.field("status")).isEqualTo("pending");
+            JsonNode held = api.get("/api/v1/card/" + cardId, merchant.key()).json();
+            assertThat(held.get("balance").asLong()).isEqualTo(5_000);
+            assertThat(held.get("availableBalance").asLong()).isEqualTo(3_800);
+            Api.Response captured = api.post("/api/v1/simulate/authorizations/" + purchase.field("authorizationId")
+                    + "/capture", merchant.key(), Map.of("amount", 1_200));
+            assertThat(captured.field("status")).as(captured.toString()).isEqualTo("closed");
             assertThat(api.get("/api/v1/card/" + cardId, merchant.key()).json().get("balance").asLong()).isEqualTo(3_800);
         }
         Api.Response cards = api.get("/api/v1/customers/" + customerId + "/cards", merchant.key());
         assertThat(cards.json().get("data")).hasSize(2);
+        assertThat(cards.json().get("data")).allSatisfy(listed -> {
+            assertThat(listed.get("balance").asLong()).isEqualTo(3_800);
+            assertThat(listed.get("availableBalance").asLong()).isEqualTo(3_800);
+        });
     }
 
     @Test
@@ -153,10 +167,19 @@ class CardFlowIT extends AsNewMerchant {
         awaitSettled(api, merchant, topUp(api, merchant, cardId, 1_000, "USD").field("topupId"));
         assertThat(authorize(cardId, 100, "EUR").json().get("declineCode").asString()).isEqualTo("currency_mismatch");
         assertThat(authorize(cardId, 1_001, "USD").json().get("declineCode").asString()).isEqualTo("insufficient_funds");
-        assertThat(authorize(cardId, 1_000, "USD").field("status")).isEqualTo("approved");
+        Api.Response approved = authorize(cardId, 1_000, "USD");
+        assertThat(approved.json().get("approved").asBoolean()).isTrue();
+        assertThat(approved.field("status")).as("a hold, until captured").isEqualTo("pending");
         assertThat(authorize(cardId, 1, "USD").json().get("declineCode").asString()).isEqualTo("insufficient_funds");
         Api.Response listed = api.get("/api/v1/cards/" + cardId + "/authorizations", merchant.key());
         assertThat(listed.json().get("data")).hasSize(5);
+        // The hold takes the available balance at once; the balance itself drops when the purchase is captured.
+        JsonNode held = api.get("/api/v1/card/" + cardId, merchant.key()).json();
+        assertThat(held.get("availableBalance").asLong()).isZero();
+        assertThat(held.get("balance").asLong()).isEqualTo(1_000);
+        Api.Response captured = api.post("/api/v1/simulate/authorizations/" + approved.field("authorizationId") + "/capture",
+                merchant.key(), Map.of("amount", 1_000));
+        assertThat(captured.field("status")).as(captured.toString()).isEqualTo("closed");
         assertThat(api.get("/api/v1/card/" + cardId, merchant.key()).json().get("balance").asLong()).isZero();
     }
 

@@ -39,7 +39,7 @@ class IssuanceCrashIT {
 
     private static final byte[] CARD_KEY = new byte[32];
     private static final Product SANDBOX_USD_VIRTUAL = new Product(INDIVIDUAL_USD, "USD Virtual Card", "USD",
-            HolderType.INDIVIDUAL, CardForm.VIRTUAL, 100, 500_000, 1_000_000, 3, 3, "424242", List.of(), null);
+            HolderType.INDIVIDUAL, CardForm.VIRTUAL, 100, 500_000, 1_000_000, 3, 3, "424242", List.of(), null, null, null);
     private static final String NAME_ON_CARD = "KILLED MIDWAY";
 
     static {

@@ -133,7 +133,7 @@ class SandboxCardProcessorTest {
 
     private static Product product(String id, CardForm form, String bin, List<String> shippingCountries) {
         return new Product(id, "Test card", "EUR", HolderType.INDIVIDUAL, form, 100, 500_000, 1_000_000, 3, 3,
-                bin, shippingCountries, null);
+                bin, shippingCountries, null, null, null);
     }
 
     private static Address address(String country) {

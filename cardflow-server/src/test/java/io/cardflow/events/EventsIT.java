@@ -49,7 +49,8 @@ class EventsIT extends AsNewMerchant {
         assertThat(typesAndSequences(events(merchant, "objectId=" + topUpId)))
                 .containsExactly("topup.created 1", "topup.approved 2");
         assertThat(typesAndSequences(events(merchant, "objectId=" + purchase.field("authorizationId"))))
-                .containsExactly("authorization.approved 1");
+                .as("closing the card reversed the purchase's hold")
+                .containsExactly("authorization.approved 1", "authorization.reversed 2");
         assertThat(typesAndSequences(events(merchant, "objectId=" + declined.field("authorizationId"))))
                 .containsExactly("authorization.declined 1");
         List<JsonNode> applications = events(merchant, "type=application.");

@@ -2,6 +2,8 @@ package io.cardflow.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardflow.authorization.AuthorizationStatus;
+import io.cardflow.authorization.StepKind;
 import io.cardflow.card.CardState;
 import io.cardflow.kyc.ApplicationState;
 import io.cardflow.topup.TopUpState;
@@ -46,6 +48,23 @@ class TransitionTablesTest {
     private static final Map<WebhookEndpointStatus, Map<WebhookEndpointStatus, EventType>> WEBHOOK_ENDPOINT = Map.of(
             WebhookEndpointStatus.ENABLED, Map.of(WebhookEndpointStatus.DISABLED, EventType.WEBHOOK_ENDPOINT_DISABLED),
             WebhookEndpointStatus.DISABLED, Map.of(WebhookEndpointStatus.ENABLED, EventType.WEBHOOK_ENDPOINT_ENABLED));
+
+    /** Which statuses an authorization may move to; which step moved it says the event (see {@link #STEP_EVENTS}). */
+    private static final Map<AuthorizationStatus, Set<AuthorizationStatus>> AUTHORIZATION = Map.of(
+            AuthorizationStatus.PENDING, Set.of(AuthorizationStatus.PENDING, AuthorizationStatus.CLOSED,
+                    AuthorizationStatus.REVERSED, AuthorizationStatus.EXPIRED),
+            AuthorizationStatus.EXPIRED, Set.of(AuthorizationStatus.CLOSED),
+            AuthorizationStatus.CLOSED, Set.of(),
+            AuthorizationStatus.REVERSED, Set.of(),
+            AuthorizationStatus.DECLINED, Set.of());
+
+    private static final Map<StepKind, EventType> STEP_EVENTS = Map.of(
+            StepKind.INCREMENT, EventType.AUTHORIZATION_INCREMENTED,
+            StepKind.CAPTURE, EventType.AUTHORIZATION_CAPTURED,
+            StepKind.REVERSAL, EventType.AUTHORIZATION_REVERSED,
+            StepKind.EXPIRY, EventType.AUTHORIZATION_EXPIRED,
+            StepKind.REFUND, EventType.REFUND_CREATED,
+            StepKind.FORCE_CAPTURE, EventType.FORCE_CAPTURE_CREATED);
 
     /**
      * Events of objects that are created in their final state, of creations, and of changes that leave a state as it
@@ -113,8 +132,21 @@ class TransitionTablesTest {
     }
 
     @Test
+    void everyAuthorizationTransitionIsAllowedOrRefusedAndEachStepHasItsEvent() {
+        for (AuthorizationStatus from : AuthorizationStatus.values()) {
+            for (AuthorizationStatus to : AuthorizationStatus.values()) {
+                assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(AUTHORIZATION.get(from).contains(to));
+            }
+        }
+        for (StepKind step : StepKind.values()) {
+            assertThat(step.event()).as(step.toString()).isEqualTo(STEP_EVENTS.get(step));
+        }
+    }
+
+    @Test
     void theTablesAndCreationsCoverTheCatalogAndWireNamesAreDotted() {
         Set<EventType> covered = new HashSet<>(CREATIONS);
+        covered.addAll(STEP_EVENTS.values());
         for (Map<?, ? extends Map<?, EventType>> table : List.of(APPLICATION, CARD, TOP_UP, WEBHOOK_ENDPOINT)) {
             table.values().forEach(row -> covered.addAll(row.values()));
         }

@@ -11,6 +11,8 @@ class TransactionKindTest {
     @Test
     void storedNamesNeverChange() {
         assertThat(Arrays.stream(TransactionKind.values()).map(TransactionKind::dbValue))
-                .containsExactly("deposit", "topup_reserve", "topup_settle", "topup_release", "card_spend", "card_close");
+                .containsExactly("deposit", "topup_reserve", "topup_settle", "topup_release", "card_spend", "card_close",
+                        "authorization_hold", "authorization_increment", "authorization_capture", "authorization_reversal",
+                        "authorization_expiry", "refund", "force_capture");
     }
 }

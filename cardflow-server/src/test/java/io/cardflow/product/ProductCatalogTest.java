@@ -18,7 +18,7 @@ class ProductCatalogTest {
     private static Product product(String id, String currency, CardForm form, long min, long max, String bin,
                                    List<String> shippingCountries) {
         return new Product(id, "Test Card", currency, HolderType.INDIVIDUAL, form, min, max, 1_000_000, 1, 3, bin,
-                shippingCountries, null);
+                shippingCountries, null, null, null);
     }
 
     private static Product virtual(String id) {
@@ -87,9 +87,9 @@ class ProductCatalogTest {
         SpendingControls bad = new SpendingControls(List.of(new SpendingLimit(0L, Interval.DAILY, null)), null, null,
                 null, List.of("us"), null);
         assertInvalid(() -> new Product("prod_x", "Test Card", "USD", HolderType.INDIVIDUAL, CardForm.VIRTUAL, 100, 1000,
-                1_000_000, 1, 3, "424242", List.of(), bad), "controls.spendingLimits[0].amount must be between 1 and");
+                1_000_000, 1, 3, "424242", List.of(), bad, null, null), "controls.spendingLimits[0].amount must be between 1 and");
         assertInvalid(() -> new Product("prod_x", "Test Card", "USD", HolderType.INDIVIDUAL, CardForm.VIRTUAL, 100, 1000,
-                1_000_000, 1, 3, "424242", List.of(), bad), "controls.blockedCountries[0] must be an ISO 3166-1");
+                1_000_000, 1, 3, "424242", List.of(), bad, null, null), "controls.blockedCountries[0] must be an ISO 3166-1");
         assertThat(virtual("prod_x").controls()).as("none unless configured").isEqualTo(SpendingControls.NONE);
     }
 

@@ -23,8 +23,37 @@ public final class LedgerInvariants {
                     left join (select account_id, sum(amount) as total from ledger_postings group by account_id) p
                       on p.account_id = a.id
                     where a.balance <> coalesce(p.total, 0)"""),
-            new Check("no balance but the outside world's is negative", """
-                    select id, kind, balance from ledger_accounts where balance < 0 and kind <> 'platform_funding'"""),
+            new Check("no balance but the outside world's is negative (so no card's available balance either)", """
+                    select id, kind, balance from ledger_accounts
+                    where balance < 0 and kind not in ('platform_funding', 'card_network')"""),
+            new Check("a card's held balance is exactly its pending authorizations' holds", """
+                    select a.owner_id, a.currency, a.balance, coalesce(h.held, 0) from ledger_accounts a
+                    left join (select card_id, currency, sum(held_amount) as held from authorizations
+                               where status = 'pending' group by card_id, currency) h
+                      on h.card_id = a.owner_id and h.currency = a.currency
+                    where a.kind = 'card_held' and a.balance <> coalesce(h.held, 0)"""),
+            new Check("every authorization's hold is in its card's held balance", """
+                    select z.id from authorizations z
+                    where z.held_amount > 0 and not exists (select 1 from ledger_accounts a
+                      where a.kind = 'card_held' and a.owner_id = z.card_id and a.currency = z.currency)"""),
+            new Check("an authorization's amounts are the sums of its steps", """
+                    select z.id, z.status from authorizations z
+                    left join (select authorization_id,
+                                      sum(case when kind = 'increment' then amount else 0 end) as incremented,
+                                      sum(case when kind = 'capture' then amount else 0 end) as captured,
+                                      sum(case when kind = 'reversal' then amount else 0 end) as reversed,
+                                      sum(case when kind = 'refund' then amount else 0 end) as refunded
+                               from authorization_steps where authorization_id is not null group by authorization_id) s
+                      on s.authorization_id = z.id
+                    where z.status <> 'declined' and (z.authorized_amount <> z.amount + coalesce(s.incremented, 0)
+                      or z.captured_amount <> coalesce(s.captured, 0) or z.reversed_amount <> coalesce(s.reversed, 0)
+                      or z.refunded_amount <> coalesce(s.refunded, 0))"""),
+            new Check("every step moved its money in exactly one ledger transaction, of its own", """
+                    select s.id, count(t.id) from authorization_steps s
+                    left join ledger_transactions t on t.id = s.ledger_transaction_id
+                      and t.reference = case when s.kind in ('refund', 'force_capture') then s.id else s.authorization_id end
+                    group by s.id
+                    having count(t.id) <> 1"""),
             new Check("a merchant's reserved balance is exactly its pending top-ups", """
                     select a.owner_id, a.currency, a.balance, coalesce(t.pending, 0) from ledger_accounts a
                     left join (select merchant_id, currency, sum(amount) as pending from topups where state = 'PENDING'

@@ -3,6 +3,8 @@ package io.cardflow.cli.render;
 import io.cardflow.sdk.model.Address;
 import io.cardflow.sdk.model.Application;
 import io.cardflow.sdk.model.Authorization;
+import io.cardflow.sdk.model.AuthorizationStep;
+import io.cardflow.sdk.model.CardTransaction;
 import io.cardflow.sdk.model.Balance;
 import io.cardflow.sdk.model.Card;
 import io.cardflow.sdk.model.Customer;
@@ -91,6 +93,7 @@ public final class Views {
                 .field("state", word(card.state()))
                 .field("form", word(card.form()))
                 .field("balance", Money.format(card.balance(), card.currency()))
+                .field("available", Money.format(card.availableBalance(), card.currency()))
                 .field("number", card.maskedPan())
                 .field("expiry", card.expiryMonth() == null ? null
                         : "%02d/%d".formatted(card.expiryMonth(), card.expiryYear()))
@@ -142,7 +145,38 @@ public final class Views {
                 .field("merchant", authorization.merchantName())
                 .field("status", word(authorization.status()))
                 .field("decline code", authorization.declineCode())
-                .field("created", authorization.createdAt());
+                .field("decision source", authorization.decisionSource())
+                .field("held", authorization.approved() ? Money.format(authorization.heldAmount(), authorization.currency()) : null)
+                .field("captured", authorization.capturedAmount() == 0 ? null
+                        : Money.format(authorization.capturedAmount(), authorization.currency()))
+                .field("reversed", authorization.reversedAmount() == 0 ? null
+                        : Money.format(authorization.reversedAmount(), authorization.currency()))
+                .field("refunded", authorization.refundedAmount() == 0 ? null
+                        : Money.format(authorization.refundedAmount(), authorization.currency()))
+                .field("steps", authorization.steps() == null || authorization.steps().isEmpty() ? null
+                        : String.join(", ", authorization.steps().stream().map(step -> step.type() + " "
+                        + Money.format(step.amount(), step.currency()) + " (" + step.id() + ")").toList()))
+                .field("created", authorization.createdAt())
+                .field("expires", authorization.expiresAt());
+    }
+
+    public static Block step(AuthorizationStep step) {
+        return new Block()
+                .field("id", step.id())
+                .field("type", step.type())
+                .field("card id", step.cardId())
+                .field("authorization id", step.authorizationId())
+                .field("capture id", step.captureId())
+                .field("amount", Money.format(step.amount(), step.currency()))
+                .field("merchant", step.merchantName())
+                .field("created", step.createdAt());
+    }
+
+    public static Table cardTransactions(List<CardTransaction> entries) {
+        var table = new Table("TRANSACTION ID", "TYPE", "REFERENCE", "CHANGE", "BALANCE", "AVAILABLE", "CREATED");
+        entries.forEach(entry -> table.row(entry.transactionId(), entry.type(), entry.reference(), entry.balanceChange(),
+                entry.balance(), entry.availableBalance(), entry.createdAt()));
+        return table;
     }
 
     public static Table authorizations(List<Authorization> authorizations) {

@@ -23,7 +23,7 @@ final class Outcomes {
     static final OnboardingIds UP_TO_APPLICATION = new OnboardingIds("cus_1", "app_1", null, null);
 
     static Card card(CardState state, long balance, Reason failure) {
-        return new Card("card_1", "cus_1", "prod_usd_virtual", state, CardForm.VIRTUAL, "USD", balance, "4242",
+        return new Card("card_1", "cus_1", "prod_usd_virtual", state, CardForm.VIRTUAL, "USD", balance, balance, "4242",
                 state == CardState.ACTIVE ? "400000******4242" : null, null, null, null, null, failure, null, null,
                 null);
     }

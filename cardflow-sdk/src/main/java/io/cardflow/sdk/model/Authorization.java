@@ -1,15 +1,30 @@
 package io.cardflow.sdk.model;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A purchase played on the sandbox card network; {@code declineCode} says why a declined one was refused. */
+/**
+ * A purchase played on the sandbox card network: approved, it holds {@code heldAmount} on the card until captured,
+ * reversed or expired ({@code status}); declined, {@code declineCode} says why. Amounts are minor units.
+ */
 public record Authorization(
         String authorizationId,
         String cardId,
+        boolean approved,
+        AuthorizationStatus status,
+        String declineCode,
+        String decisionSource,
         long amount,
         String currency,
         String merchantName,
-        AuthorizationStatus status,
-        String declineCode,
-        Instant createdAt) {
+        String mcc,
+        String merchantCountry,
+        long authorizedAmount,
+        long heldAmount,
+        long capturedAmount,
+        long reversedAmount,
+        long refundedAmount,
+        Instant createdAt,
+        Instant expiresAt,
+        List<AuthorizationStep> steps) {
 }

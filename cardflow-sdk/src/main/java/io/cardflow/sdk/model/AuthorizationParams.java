@@ -1,11 +1,16 @@
 package io.cardflow.sdk.model;
 
-/** A purchase to play on the sandbox card network: {@code amount} in minor units of {@code currency}. */
+/**
+ * A purchase to play on the sandbox card network: {@code amount} in minor units of {@code currency}; {@code mcc} (four
+ * digits) and {@code merchantCountry} (ISO 3166-1 alpha-2) are optional.
+ */
 public record AuthorizationParams(
         String cardId,
         long amount,
         String currency,
-        String merchantName) {
+        String merchantName,
+        String mcc,
+        String merchantCountry) {
 
     public static Builder builder() {
         return new Builder();
@@ -16,6 +21,8 @@ public record AuthorizationParams(
         private long amount;
         private String currency;
         private String merchantName;
+        private String mcc;
+        private String merchantCountry;
 
         private Builder() {
         }
@@ -40,8 +47,18 @@ public record AuthorizationParams(
             return this;
         }
 
+        public Builder mcc(String mcc) {
+            this.mcc = mcc;
+            return this;
+        }
+
+        public Builder merchantCountry(String merchantCountry) {
+            this.merchantCountry = merchantCountry;
+            return this;
+        }
+
         public AuthorizationParams build() {
-            return new AuthorizationParams(cardId, amount, currency, merchantName);
+            return new AuthorizationParams(cardId, amount, currency, merchantName, mcc, merchantCountry);
         }
     }
 }

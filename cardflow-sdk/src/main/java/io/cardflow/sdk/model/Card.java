@@ -3,7 +3,8 @@ package io.cardflow.sdk.model;
 import java.time.Instant;
 
 /**
- * A card (phases 4 and 5). {@code balance} is in minor units of {@code currency}. The number and expiry exist only
+ * A card (phases 4 and 5). {@code balance} is in minor units of {@code currency}; {@code availableBalance} is the part
+ * of it not held by pending authorizations. The number and expiry exist only
  * once issued; {@code failure} only for a {@link CardState#FAILED} card. The full number and CVV are never sent.
  */
 public record Card(
@@ -14,6 +15,7 @@ public record Card(
         CardForm form,
         String currency,
         long balance,
+        long availableBalance,
         String last4,
         String maskedPan,
         Integer expiryMonth,
