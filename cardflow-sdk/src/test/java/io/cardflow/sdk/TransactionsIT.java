@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cardflow.sdk.exception.ConflictException;
+import io.cardflow.sdk.exception.FieldError;
+import io.cardflow.sdk.exception.ValidationException;
 import io.cardflow.sdk.flow.CardOnboarding;
 import io.cardflow.sdk.flow.OnboardingOutcome.FundedCard;
 import io.cardflow.sdk.flow.OnboardingRequest;
@@ -76,6 +78,12 @@ class TransactionsIT {
         assertDeclined(purchase(card, 6000, "5812", "US"), DeclineCode.TRANSACTION_LIMIT_EXCEEDED);
         assertThat(purchase(card, 1000, "5812", "CA").approved()).isTrue();
         assertDeclined(purchase(card, 1000, "5812", "US"), DeclineCode.DAILY_COUNT_EXCEEDED);
+
+        assertThatThrownBy(() -> client.cards().updateControls(card.card().cardId(), SpendingControls.builder()
+                .limit(5000, SpendingInterval.DAILY).limit(6000, SpendingInterval.DAILY).build()))
+                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors())
+                        .extracting(FieldError::field).containsExactly("spendingLimits[1].interval"));
+        assertThat(client.cards().controls(card.card().cardId())).isEqualTo(cardControls);
 
         var cleared = client.customers().updateControls(card.ids().customerId(), SpendingControls.none());
         assertThat(cleared.spendingLimits()).isEmpty();
