@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged CLI as a process of its own, talking to a server process as the demo merchant, as a user's shell would. */
 final class CliProcess {
@@ -30,6 +31,19 @@ final class CliProcess {
                 "CARDFLOW_API_KEY", server.demoMerchantKey()));
         builder.environment().remove("CARDFLOW_DATA_DIR");
         return builder.start();
+    }
+
+    /** What a command that ran to its end printed. */
+    record Finished(int exitCode, String out, String err) {
+    }
+
+    /** Runs one command to its end, within {@link #LIMIT}. */
+    static Finished run(CardflowServerProcess server, String... arguments) throws IOException, InterruptedException {
+        var out = Files.createTempFile("cardflow-cli-out", ".txt");
+        var err = Files.createTempFile("cardflow-cli-err", ".txt");
+        var process = start(server, out, err, arguments);
+        assertThat(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the CLI finished").isTrue();
+        return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** Ctrl-C, as a terminal sends it. */

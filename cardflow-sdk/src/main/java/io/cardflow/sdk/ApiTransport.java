@@ -124,6 +124,13 @@ final class ApiTransport {
         return send(request.build(), mapper.constructType(type));
     }
 
+    /** Replaces the resource with {@code body}; repeating it changes nothing more, so it is retried like a GET. */
+    <T> T put(String path, Object body, Class<T> type) {
+        var request = request(path, "").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+        return send(request.build(), mapper.constructType(type));
+    }
+
     /** A DELETE, which answers {@code 204} without a body. */
     void delete(String path) {
         exchange(request(path, "").DELETE().build());

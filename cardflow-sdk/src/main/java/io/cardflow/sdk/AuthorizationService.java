@@ -3,14 +3,14 @@ package io.cardflow.sdk;
 import io.cardflow.sdk.model.Authorization;
 import io.cardflow.sdk.model.AuthorizationParams;
 import io.cardflow.sdk.model.AuthorizationStep;
-import io.cardflow.sdk.model.CardTransaction;
 import io.cardflow.sdk.model.ListParams;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The sandbox card network: authorize purchases (holds), then increment, capture, reverse or expire them; refunds and
- * force captures; a card's authorizations and its history of movements (server docs/transactions.md).
+ * force captures; a card's authorizations (server docs/transactions.md). A card's history of movements is
+ * {@link CardService#transactions(String)}.
  */
 public final class AuthorizationService {
 
@@ -30,26 +30,46 @@ public final class AuthorizationService {
     }
 
     /** Raises a pending authorization's hold by {@code amount}. */
+    public Authorization increment(String authorizationId, long amount) {
+        return increment(authorizationId, amount, RequestOptions.none());
+    }
+
     public Authorization increment(String authorizationId, long amount, RequestOptions options) {
         return step(authorizationId, "increment", Map.of("amount", amount), options);
     }
 
     /** Captures {@code amount}; {@code finalCapture} releases the rest of the hold and closes the authorization. */
+    public Authorization capture(String authorizationId, long amount, boolean finalCapture) {
+        return capture(authorizationId, amount, finalCapture, RequestOptions.none());
+    }
+
     public Authorization capture(String authorizationId, long amount, boolean finalCapture, RequestOptions options) {
         return step(authorizationId, "capture", Map.of("amount", amount, "final", finalCapture), options);
     }
 
     /** Releases {@code amount} of the hold, or all of it when {@code amount} is null. */
+    public Authorization reverse(String authorizationId, Long amount) {
+        return reverse(authorizationId, amount, RequestOptions.none());
+    }
+
     public Authorization reverse(String authorizationId, Long amount, RequestOptions options) {
         return step(authorizationId, "reverse", amount == null ? null : Map.of("amount", amount), options);
     }
 
     /** Lets the hold expire now, as the product's hold duration would. */
+    public Authorization expire(String authorizationId) {
+        return expire(authorizationId, RequestOptions.none());
+    }
+
     public Authorization expire(String authorizationId, RequestOptions options) {
         return step(authorizationId, "expire", null, options);
     }
 
     /** Credits the card; linked to a capture when {@code captureId} is not null. */
+    public AuthorizationStep refund(String cardId, long amount, String currency, String captureId) {
+        return refund(cardId, amount, currency, captureId, RequestOptions.none());
+    }
+
     public AuthorizationStep refund(String cardId, long amount, String currency, String captureId, RequestOptions options) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("cardId", cardId, "amount", amount, "currency", currency));
         if (captureId != null) {
@@ -59,6 +79,10 @@ public final class AuthorizationService {
     }
 
     /** Posts a purchase without an authorization, within the card's available balance. */
+    public AuthorizationStep forceCapture(String cardId, long amount, String currency, String merchantName) {
+        return forceCapture(cardId, amount, currency, merchantName, RequestOptions.none());
+    }
+
     public AuthorizationStep forceCapture(String cardId, long amount, String currency, String merchantName,
                                           RequestOptions options) {
         return transport.post("/api/v1/simulate/force-captures", Map.of("cardId", cardId, "amount", amount,
@@ -76,12 +100,6 @@ public final class AuthorizationService {
     public Page<Authorization> list(String cardId, ListParams params) {
         return transport.getPage(ApiTransport.path("/api/v1/cards/%s/authorizations", cardId), params,
                 Authorization.class, Authorization::authorizationId);
-    }
-
-    /** The card's movements, newest first, with its balance and available balance after each. */
-    public Page<CardTransaction> transactions(String cardId, ListParams params) {
-        return transport.getPage(ApiTransport.path("/api/v1/cards/%s/transactions", cardId), params,
-                CardTransaction.class, CardTransaction::transactionId);
     }
 
     private Authorization step(String authorizationId, String step, Object body, RequestOptions options) {

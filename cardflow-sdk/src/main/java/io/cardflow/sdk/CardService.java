@@ -2,7 +2,10 @@ package io.cardflow.sdk;
 
 import io.cardflow.sdk.model.Card;
 import io.cardflow.sdk.model.CardIssueParams;
+import io.cardflow.sdk.model.CardTransaction;
+import io.cardflow.sdk.model.Controls;
 import io.cardflow.sdk.model.ListParams;
+import io.cardflow.sdk.model.SpendingControls;
 import java.time.Duration;
 
 /** Phases 4 and 5 and the card's lifecycle. */
@@ -69,5 +72,28 @@ public final class CardService {
 
     public Card close(String cardId, RequestOptions options) {
         return transport.post(ApiTransport.path("/api/v1/cards/%s/close", cardId), null, options, Card.class);
+    }
+
+    /** The card's own spending controls; its customer's and its product's apply beside them. */
+    public Controls controls(String cardId) {
+        return transport.get(ApiTransport.path("/api/v1/cards/%s/controls", cardId), Controls.class);
+    }
+
+    /**
+     * Replaces the card's spending controls whole ({@link SpendingControls#none()} clears them); they apply from its next
+     * purchase, and their limits count the card's own approved spend.
+     */
+    public Controls updateControls(String cardId, SpendingControls controls) {
+        return transport.put(ApiTransport.path("/api/v1/cards/%s/controls", cardId), controls, Controls.class);
+    }
+
+    /** The card's movements, newest first, with its balance and available balance after each. */
+    public Page<CardTransaction> transactions(String cardId) {
+        return transactions(cardId, ListParams.defaults());
+    }
+
+    public Page<CardTransaction> transactions(String cardId, ListParams params) {
+        return transport.getPage(ApiTransport.path("/api/v1/cards/%s/transactions", cardId), params,
+                CardTransaction.class, CardTransaction::transactionId);
     }
 }

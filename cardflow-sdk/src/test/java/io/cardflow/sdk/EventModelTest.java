@@ -3,6 +3,7 @@ package io.cardflow.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.sdk.model.CardState;
+import io.cardflow.sdk.model.ControlsMode;
 import io.cardflow.sdk.model.Event;
 import io.cardflow.sdk.model.EventType;
 import io.cardflow.sdk.model.KycStatus;
@@ -51,5 +52,30 @@ class EventModelTest {
         assertThat(read("application.rejected", "{\"applicationId\": \"app_1\", \"status\": \"rejected\"}")
                 .application()).hasValueSatisfying(app -> assertThat(app.status()).isEqualTo(KycStatus.REJECTED));
         assertThat(read("balance.deposited", "{\"amount\": 5}").card()).isEmpty();
+    }
+
+    @Test
+    void controlsEventsReadAsControlsNotAsACard() {
+        var event = read("card.controls_updated", """
+                {"controlsId": "ctl_1", "cardId": "card_1", "spendingLimits": [{"amount": 5000, "interval": "daily"}],
+                 "mode": "shadow"}""");
+
+        assertThat(event.card()).isEmpty();
+        assertThat(event.controls()).hasValueSatisfying(controls -> {
+            assertThat(controls.cardId()).isEqualTo("card_1");
+            assertThat(controls.mode()).isEqualTo(ControlsMode.SHADOW);
+        });
+        assertThat(read("customer.controls_updated", "{\"customerId\": \"cus_1\"}").controls())
+                .hasValueSatisfying(controls -> assertThat(controls.customerId()).isEqualTo("cus_1"));
+        assertThat(read("card.activated", "{\"cardId\": \"card_1\"}").controls()).isEmpty();
+    }
+
+    @Test
+    void refundAndForceCaptureEventsReadAsSteps() {
+        assertThat(read("refund.created", "{\"id\": \"ref_1\", \"type\": \"refund\", \"amount\": 400}").step())
+                .hasValueSatisfying(step -> assertThat(step.amount()).isEqualTo(400));
+        assertThat(read("force_capture.created", "{\"id\": \"fcap_1\", \"type\": \"force_capture\"}").step())
+                .hasValueSatisfying(step -> assertThat(step.id()).isEqualTo("fcap_1"));
+        assertThat(read("authorization.captured", "{\"authorizationId\": \"auth_1\"}").step()).isEmpty();
     }
 }

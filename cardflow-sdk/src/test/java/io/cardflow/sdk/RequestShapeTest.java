@@ -11,6 +11,7 @@ import io.cardflow.sdk.model.AuthorizationStatus;
 import io.cardflow.sdk.model.BeneficialOwner;
 import io.cardflow.sdk.model.CardIssueParams;
 import io.cardflow.sdk.model.CustomerCreateParams;
+import io.cardflow.sdk.model.DeclineCode;
 import io.cardflow.sdk.model.DocumentType;
 import io.cardflow.sdk.model.HolderType;
 import io.cardflow.sdk.model.IdentityDocument;
@@ -194,7 +195,7 @@ class RequestShapeTest {
 
         assertRequest("POST", "/api/v1/simulate/authorizations",
                 "{\"cardId\": \"card_1\", \"amount\": 1200, \"currency\": \"USD\", \"merchantName\": \"Corner Cafe\"}");
-        assertThat(authorization.declineCode()).isEqualTo("card_not_funded");
+        assertThat(authorization.declineCode()).isEqualTo(DeclineCode.CARD_NOT_FUNDED);
     }
 
     @Test

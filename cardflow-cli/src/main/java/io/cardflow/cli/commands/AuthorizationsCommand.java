@@ -6,7 +6,6 @@ import io.cardflow.sdk.AuthorizationService;
 import io.cardflow.sdk.RequestOptions;
 import io.cardflow.sdk.model.Authorization;
 import io.cardflow.sdk.model.AuthorizationParams;
-import io.cardflow.sdk.model.CardTransaction;
 import java.util.LinkedHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "authorizations", description = "Purchases on the sandbox card network: holds, captures, reversals, refunds.")
+@Command(name = "authorizations", description = "Purchases on the sandbox card network: holds, captures, reversals, "
+        + "refunds. A card's history is `cards transactions`.")
 public final class AuthorizationsCommand {
 
     @ParentCommand
@@ -26,7 +26,8 @@ public final class AuthorizationsCommand {
                   @Option(names = "--currency") String currency,
                   @Option(names = "--merchant-name") String merchantName,
                   @Option(names = "--mcc", description = "Merchant category code, four digits") String mcc,
-                  @Option(names = "--merchant-country", paramLabel = "ISO_3166") String merchantCountry,
+                  @Option(names = {"--merchant-country", "--country"}, paramLabel = "ISO_3166",
+                          description = "The merchant's country, ISO 3166-1 alpha-2") String merchantCountry,
                   @Mixin DataOption data) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("cardId", cardId);
@@ -84,13 +85,6 @@ public final class AuthorizationsCommand {
                       @Option(names = "--merchant-name", required = true) String merchantName) {
         cli.output().show(authorizations().forceCapture(cardId, amount, currency, merchantName, RequestOptions.none()),
                 Views::step);
-    }
-
-    @Command(name = "transactions", description = "GET /api/v1/cards/{cardId}/transactions")
-    void transactions(@Option(names = "--card", required = true, paramLabel = "CARD_ID") String cardId,
-                      @Mixin ListOptions paging) {
-        cli.output().showPage(authorizations().transactions(cardId, paging.params()), Views::cardTransactions,
-                CardTransaction::transactionId);
     }
 
     private AuthorizationService authorizations() {

@@ -4,6 +4,7 @@ import io.cardflow.cli.CardflowCli;
 import io.cardflow.cli.render.Views;
 import io.cardflow.sdk.model.Card;
 import io.cardflow.sdk.model.CardIssueParams;
+import io.cardflow.sdk.model.CardTransaction;
 import java.util.LinkedHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "cards", description = "Phases 4 and 5, and the card's lifecycle.")
+@Command(name = "cards", description = "Phases 4 and 5, the card's lifecycle, its spending controls and its history.")
 public final class CardsCommand {
 
     @ParentCommand
@@ -55,5 +56,24 @@ public final class CardsCommand {
     @Command(name = "close", description = "POST /api/v1/cards/{cardId}/close (the balance returns to you)")
     void close(@Parameters(paramLabel = "CARD_ID") String cardId) {
         cli.output().show(cli.client().cards().close(cardId), Views::card);
+    }
+
+    @Command(name = "controls", description = "GET /api/v1/cards/{cardId}/controls")
+    void controls(@Parameters(paramLabel = "CARD_ID") String cardId) {
+        cli.output().show(cli.client().cards().controls(cardId), Views::controls);
+    }
+
+    @Command(name = "set-controls", description = "PUT /api/v1/cards/{cardId}/controls: replaces the card's controls whole.",
+            footer = {"", "Example: cardflow cards set-controls card_1 --limit 5000/per_transaction --limit 20000/daily/10 "
+                    + "--block-mcc 7995 --allow-country US,CA"})
+    void setControls(@Parameters(paramLabel = "CARD_ID") String cardId, @Mixin ControlsOptions controls,
+                     @Mixin DataOption data) {
+        cli.output().show(cli.client().cards().updateControls(cardId, controls.controls(data)), Views::controls);
+    }
+
+    @Command(name = "transactions", description = "GET /api/v1/cards/{cardId}/transactions: newest first, with balances")
+    void transactions(@Parameters(paramLabel = "CARD_ID") String cardId, @Mixin ListOptions paging) {
+        cli.output().showPage(cli.client().cards().transactions(cardId, paging.params()), Views::cardTransactions,
+                CardTransaction::transactionId);
     }
 }

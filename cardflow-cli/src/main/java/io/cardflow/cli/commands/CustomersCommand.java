@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "customers", description = "Phase 1: customers.")
+@Command(name = "customers", description = "Phase 1: customers, and their spending controls.")
 public final class CustomersCommand {
 
     @ParentCommand
@@ -30,5 +30,19 @@ public final class CustomersCommand {
     void list(@Mixin ListOptions paging) {
         cli.output().showPage(cli.client().customers().list(paging.params()), Views::customers,
                 Customer::customerId);
+    }
+
+    @Command(name = "controls", description = "GET /api/v1/customers/{customerId}/controls")
+    void controls(@Parameters(paramLabel = "CUSTOMER_ID") String customerId) {
+        cli.output().show(cli.client().customers().controls(customerId), Views::controls);
+    }
+
+    @Command(name = "set-controls", description = "PUT /api/v1/customers/{customerId}/controls: replaces the customer's "
+            + "controls whole; they apply to all its cards together.",
+            footer = {"", "Example: cardflow customers set-controls cus_1 --limit 1000000000000/monthly/10 --mode shadow"})
+    void setControls(@Parameters(paramLabel = "CUSTOMER_ID") String customerId, @Mixin ControlsOptions controls,
+                     @Mixin DataOption data) {
+        cli.output().show(cli.client().customers().updateControls(customerId, controls.controls(data)),
+                Views::controls);
     }
 }

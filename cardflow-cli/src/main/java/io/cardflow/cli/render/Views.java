@@ -7,10 +7,13 @@ import io.cardflow.sdk.model.AuthorizationStep;
 import io.cardflow.sdk.model.CardTransaction;
 import io.cardflow.sdk.model.Balance;
 import io.cardflow.sdk.model.Card;
+import io.cardflow.sdk.model.Controls;
 import io.cardflow.sdk.model.Customer;
 import io.cardflow.sdk.model.Event;
 import io.cardflow.sdk.model.Product;
 import io.cardflow.sdk.model.Reason;
+import io.cardflow.sdk.model.SpendingControls;
+import io.cardflow.sdk.model.SpendingLimit;
 import io.cardflow.sdk.model.TopUp;
 import io.cardflow.sdk.model.WebhookAttempt;
 import io.cardflow.sdk.model.WebhookDelivery;
@@ -41,7 +44,30 @@ public final class Views {
                 .field("cards per customer", product.cardsPerCustomer())
                 .field("kyc attempts", product.kycAttempts())
                 .field("shipping countries", product.shippingCountries().isEmpty() ? null
-                        : String.join(", ", product.shippingCountries()));
+                        : String.join(", ", product.shippingCountries()))
+                .field("capture over authorization", product.captureOverAuthorizationPercent() + "%")
+                .field("authorization hold", product.authorizationHoldDuration())
+                .field("controls", controlsSummary(product.controls()));
+    }
+
+    /** The controls of a card or a customer; what is not set is left out, and no controls at all says so. */
+    public static Block controls(Controls controls) {
+        var settings = controls.spendingControls();
+        var block = new Block()
+                .field("controls id", controls.controlsId())
+                .field("card id", controls.cardId())
+                .field("customer id", controls.customerId());
+        if (settings.equals(SpendingControls.none())) {
+            return block.field("controls", "none").field("updated", controls.updatedAt());
+        }
+        return block
+                .field("limits", settings.spendingLimits().isEmpty() ? null : limits(settings.spendingLimits()))
+                .field("allowed categories", list(settings.allowedCategories()))
+                .field("blocked categories", list(settings.blockedCategories()))
+                .field("allowed countries", list(settings.allowedCountries()))
+                .field("blocked countries", list(settings.blockedCountries()))
+                .field("mode", word(settings.mode()))
+                .field("updated", controls.updatedAt());
     }
 
     public static Table products(List<Product> products) {
@@ -144,8 +170,9 @@ public final class Views {
                 .field("amount", Money.format(authorization.amount(), authorization.currency()))
                 .field("merchant", authorization.merchantName())
                 .field("status", word(authorization.status()))
-                .field("decline code", authorization.declineCode())
-                .field("decision source", authorization.decisionSource())
+                .field("decline code", word(authorization.declineCode()))
+                .field("shadow decline code", word(authorization.shadowDeclineCode()))
+                .field("decision source", word(authorization.decisionSource()))
                 .field("held", authorization.approved() ? Money.format(authorization.heldAmount(), authorization.currency()) : null)
                 .field("captured", authorization.capturedAmount() == 0 ? null
                         : Money.format(authorization.capturedAmount(), authorization.currency()))
@@ -183,7 +210,7 @@ public final class Views {
         var table = new Table("AUTHORIZATION ID", "AMOUNT", "MERCHANT", "STATUS", "DECLINE CODE");
         authorizations.forEach(authorization -> table.row(authorization.authorizationId(),
                 Money.format(authorization.amount(), authorization.currency()), authorization.merchantName(),
-                word(authorization.status()), authorization.declineCode()));
+                word(authorization.status()), word(authorization.declineCode())));
         return table;
     }
 
@@ -273,6 +300,35 @@ public final class Views {
     /** One reason as {@code code: message}; null when there is none. */
     public static String reason(Reason reason) {
         return reason == null ? null : reasons(List.of(reason));
+    }
+
+    /** {@code 5000 per_transaction, 20000 daily (at most 10)}: amounts in minor units, as the controls have no currency. */
+    private static String limits(List<SpendingLimit> limits) {
+        return limits.stream().map(limit -> limit.amount() + " " + word(limit.interval())
+                        + (limit.count() == null ? "" : " (at most " + limit.count() + ")"))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A product's controls on one line: {@code none}, or each kind that is set. */
+    private static String controlsSummary(SpendingControls controls) {
+        if (controls.equals(SpendingControls.none())) {
+            return "none";
+        }
+        var parts = Stream.of(
+                controls.spendingLimits().isEmpty() ? null : "limits " + limits(controls.spendingLimits()),
+                labelled("allowed categories", controls.allowedCategories()),
+                labelled("blocked categories", controls.blockedCategories()),
+                labelled("allowed countries", controls.allowedCountries()),
+                labelled("blocked countries", controls.blockedCountries()));
+        return parts.filter(part -> part != null).collect(Collectors.joining("; ")) + " (" + word(controls.mode()) + ")";
+    }
+
+    private static String labelled(String label, List<String> codes) {
+        return codes.isEmpty() ? null : label + " " + String.join(", ", codes);
+    }
+
+    private static String list(List<String> codes) {
+        return codes.isEmpty() ? null : String.join(", ", codes);
     }
 
     /** No filter means every event. */

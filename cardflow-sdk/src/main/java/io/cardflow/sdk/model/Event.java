@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A state change of one of the merchant's objects (docs/events.md). {@code data} is the object as its GET answered
- * right after the change; {@link #card()}, {@link #topUp()}, {@link #application()}, {@link #authorization()} and
- * {@link #webhookEndpoint()} read it as the SDK's models.
+ * right after the change; {@link #card()}, {@link #topUp()}, {@link #application()}, {@link #authorization()},
+ * {@link #step()}, {@link #controls()} and {@link #webhookEndpoint()} read it as the SDK's models.
  * {@code sequence} counts the changes of {@code objectId} from 1: an event with a lower one than already seen is older.
  */
 public record Event(
@@ -32,9 +32,21 @@ public record Event(
         return EventType.parse(typeName);
     }
 
-    /** The card, for a {@code card.*} event. */
+    /** The card, for a {@code card.*} event but {@code card.controls_updated} (its data is the {@link #controls()}). */
     public Optional<Card> card() {
-        return dataAs("card.", Card.class);
+        return type() == EventType.CARD_CONTROLS_UPDATED ? Optional.empty() : dataAs("card.", Card.class);
+    }
+
+    /** A card's or a customer's spending controls, for {@code card.controls_updated} and {@code customer.controls_updated}. */
+    public Optional<Controls> controls() {
+        var type = type();
+        return type == EventType.CARD_CONTROLS_UPDATED || type == EventType.CUSTOMER_CONTROLS_UPDATED
+                ? dataAs("", Controls.class) : Optional.empty();
+    }
+
+    /** The refund or force capture, for a {@code refund.*} or {@code force_capture.*} event. */
+    public Optional<AuthorizationStep> step() {
+        return dataAs("refund.", AuthorizationStep.class).or(() -> dataAs("force_capture.", AuthorizationStep.class));
     }
 
     /** The top-up, for a {@code topup.*} event. */

@@ -1,8 +1,13 @@
 package io.cardflow.sdk.model;
 
+import java.time.Duration;
 import java.util.List;
 
-/** A card product. Amounts are in minor units of {@code currency}. */
+/**
+ * A card product. Amounts are in minor units of {@code currency}. Its {@code controls} apply to every card of the
+ * product, beside the customer's and the card's; captures of an authorization may post up to
+ * {@code captureOverAuthorizationPercent} above it (tips); a hold expires after {@code authorizationHoldDuration}.
+ */
 public record Product(
         String id,
         String name,
@@ -15,9 +20,13 @@ public record Product(
         long cardBalanceMaximum,
         int cardsPerCustomer,
         int kycAttempts,
-        List<String> shippingCountries) {
+        List<String> shippingCountries,
+        SpendingControls controls,
+        int captureOverAuthorizationPercent,
+        Duration authorizationHoldDuration) {
 
     public Product {
         shippingCountries = shippingCountries == null ? List.of() : List.copyOf(shippingCountries);
+        controls = controls == null ? SpendingControls.none() : controls;
     }
 }
