@@ -86,7 +86,7 @@ class PortalBrowserIT {
             browser.visit("/admin");
             assertThat(browser.find("denied").getText()).isEqualTo("Not allowed");
             browser.screenshot("denied");
-            for (String path : List.of("/api/v1/admin/merchants/" + other.id(), "/api/v1/admin/audit-log", "/api/v1/balances")) {
+            for (String path : List.of("/api/v1/admin/merchants/" + other.id(), "/api/v1/admin/audit-log", "/api/v1/balance")) {
                 assertThat(get(path, session).statusCode()).as(path + ": a session is no API key").isEqualTo(401);
             }
         }
