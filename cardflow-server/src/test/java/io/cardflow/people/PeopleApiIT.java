@@ -1,11 +1,16 @@
 package io.cardflow.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cardflow.testing.Api;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.TestServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The operator API for users and the audit log, over HTTP; the browser side is PortalBrowserIT's. */
@@ -87,6 +92,19 @@ class PeopleApiIT {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.text()).startsWith("\"id\",\"occurred_at\",\"actor_id\"").contains("\"" + first + "\"", "\"" + second + "\"")
                 .contains("\r\n").doesNotContain("login_succeeded");
+    }
+
+    @Test
+    void onPostgresqlTheDatabaseItselfRefusesToChangeOrDeleteTheAuditLog() throws Exception {
+        Assumptions.assumeTrue(server.database().isPostgres(), "H2 has no SQL triggers: there, no code path changes the log");
+        invite("/api/v1/admin/users", email(), "viewer");
+        try (Connection connection = server.database().connect(); Statement sql = connection.createStatement()) {
+            for (String change : new String[] {"update audit_log set actor_name = 'someone else'", "delete from audit_log",
+                    "truncate audit_log"}) {
+                assertThatThrownBy(() -> sql.execute(change)).as(change).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("audit_log is append-only");
+            }
+        }
     }
 
     private Api.Response invite(String path, String email, String role) {

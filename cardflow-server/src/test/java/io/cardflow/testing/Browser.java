@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -29,6 +31,11 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of(env("CARDFLOW_IT_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /**
+     * Selenium warns at every start that it has no DevTools (CDP) support for this Chromium's version: these tests use
+     * WebDriver only. Kept in a field: java.util.logging holds its loggers weakly, and a collected one forgets its level.
+     */
+    private static final Logger CDP_WARNING = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -117,6 +124,12 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     private static String env(String name, String fallback) {
