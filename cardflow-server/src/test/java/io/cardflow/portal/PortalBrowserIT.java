@@ -77,6 +77,7 @@ class PortalBrowserIT {
 
             assertThat(browser.path()).isEqualTo("/portal");
             assertThat(browser.find("role").getText()).isEqualTo("owner");
+            assertThat(browser.find("who").getText()).isEqualTo("Ada Lovelace (owner)");
             assertThat(browser.find("available-USD").getText()).isEqualTo("1234.56 USD");
             assertThat(browser.has("available-EUR")).isFalse();
             browser.screenshot("portal");
