@@ -176,7 +176,7 @@ public class UserService {
             return Optional.empty();
         }
         User user = found.get().user();
-        if (user.status() == UserStatus.LOCKED && !inTransaction(() -> unlockIfLockEnded(user))) {
+        if (user.status() == UserStatus.LOCKED && !inTransaction(() -> unlockIfLockEnded(user, clientAddress))) {
             encoder.matches(password, decoyHash);
             audit.record(actorOf(user), AuditAction.LOGIN_FAILED, USER, user.id(), clientAddress, Map.of("reason", "locked"));
             return Optional.empty();
@@ -228,7 +228,7 @@ public class UserService {
     }
 
     /** A lock that has ended is lifted by the next log-in attempt, which then counts like any other. */
-    private boolean unlockIfLockEnded(User user) {
+    private boolean unlockIfLockEnded(User user, String clientAddress) {
         Instant now = clock.instant();
         if (user.lockedUntil().isAfter(now)) {
             return false;
@@ -236,7 +236,7 @@ public class UserService {
         User current = users.lock(user.id()).orElseThrow().user();
         if (current.status() == UserStatus.LOCKED) {
             transition(current, UserStatus.ACTIVE, null, now);
-            audit.record(actorOf(current), AuditAction.ACCOUNT_UNLOCKED, USER, user.id(), null, Map.of("reason", "lock_ended"));
+            audit.record(actorOf(current), AuditAction.ACCOUNT_UNLOCKED, USER, user.id(), clientAddress, Map.of("reason", "lock_ended"));
         }
         return true;
     }
