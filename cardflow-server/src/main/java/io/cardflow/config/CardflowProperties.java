@@ -27,7 +27,8 @@ public record CardflowProperties(
         @DefaultValue Metrics metrics,
         @DefaultValue LongPoll longPoll,
         @DefaultValue Events events,
-        @DefaultValue Webhooks webhooks) {
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue People people) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -41,11 +42,38 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + ", webhooks=" + webhooks + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + ", webhooks=" + webhooks + ", people=" + people + "]";
     }
 
     private static String redacted(String secret) {
         return secret == null || secret.isBlank() ? "(unset)" : "(set)";
+    }
+
+    /**
+     * The people who log in (docs/portal.md): after {@code lockoutThreshold} failed log-ins in a row an account is locked
+     * for {@code lockoutDuration}; an invitation or reset link works for {@code invitationValidity}; a session ends after
+     * {@code sessionIdleTimeout} without a request; {@code secureCookie} marks the session cookie Secure on every answer
+     * (when false, only on answers to HTTPS requests, as the server sees them).
+     */
+    public record People(
+            @DefaultValue("5") int lockoutThreshold,
+            @DefaultValue("PT15M") Duration lockoutDuration,
+            @DefaultValue("PT72H") Duration invitationValidity,
+            @DefaultValue("PT30M") Duration sessionIdleTimeout,
+            @DefaultValue("false") boolean secureCookie) {
+
+        public People {
+            if (lockoutThreshold < 1) {
+                throw new IllegalArgumentException("cardflow.people.lockout-threshold must be at least 1, was " + lockoutThreshold);
+            }
+            if (!lockoutDuration.isPositive() || !invitationValidity.isPositive()) {
+                throw new IllegalArgumentException("cardflow.people.lockout-duration and invitation-validity must be positive, were "
+                        + lockoutDuration + " and " + invitationValidity);
+            }
+            if (sessionIdleTimeout.toSeconds() < 60) {
+                throw new IllegalArgumentException("cardflow.people.session-idle-timeout must be at least 1 minute, was " + sessionIdleTimeout);
+            }
+        }
     }
 
     public record Kyc(

@@ -231,6 +231,11 @@ public class ApplicationService {
         return application.state().isDecided() ? null : jobs.processing(DECISION, application.id());
     }
 
+    /** How many applications wait for an operator's decision. */
+    public long countInReview() {
+        return applications.countInState(ApplicationState.MANUAL_REVIEW);
+    }
+
     public Page<Application> reviewQueue(PageRequest page) {
         Long after = page.startingAfter() == null ? null : applications.seqOf(page.startingAfter())
                 .orElseThrow(() -> ApiException.invalid("startingAfter", "no such application"));

@@ -59,6 +59,10 @@ public class MerchantService {
         return ledger.merchantBalances(merchantId);
     }
 
+    public long count() {
+        return merchants.count();
+    }
+
     public boolean anyExist() {
         return merchants.count() > 0;
     }

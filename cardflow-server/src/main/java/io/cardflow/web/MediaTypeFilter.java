@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(-10)
 public class MediaTypeFilter extends OncePerRequestFilter {
 
+    /** An export ({@code .csv}) may be asked for as CSV; its problems are still JSON. */
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
     private final ProblemWriter problems;
 
     public MediaTypeFilter(ProblemWriter problems) {
@@ -40,7 +44,8 @@ public class MediaTypeFilter extends OncePerRequestFilter {
             problems.write(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
             return;
         }
-        if (request.getRequestURI().startsWith("/api/") && !acceptsJson(request)) {
+        if (request.getRequestURI().startsWith("/api/") && !acceptsJson(request)
+                && !(request.getRequestURI().endsWith(".csv") && accepts(request, CSV))) {
             problems.write(request, response, ErrorCode.NOT_ACCEPTABLE, "Responses are application/json");
             return;
         }
@@ -48,13 +53,17 @@ public class MediaTypeFilter extends OncePerRequestFilter {
     }
 
     private static boolean acceptsJson(HttpServletRequest request) {
+        return accepts(request, MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static boolean accepts(HttpServletRequest request, MediaType... wanted) {
         List<String> accept = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
         if (accept.isEmpty()) {
             return true;
         }
         try {
             return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.getQualityValue() > 0
-                    && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+                    && Arrays.stream(wanted).anyMatch(type::isCompatibleWith));
         } catch (InvalidMediaTypeException e) {
             return false;
         }

@@ -19,11 +19,12 @@ import org.springframework.stereotype.Controller;
 class BoundariesTest {
 
     /**
-     * Where HTTP is at home: the web plumbing, authentication, idempotent replays, requests that wait (long-poll) and the
-     * OpenAPI document.
+     * Where HTTP is at home: the web plumbing, authentication, idempotent replays, requests that wait (long-poll), the
+     * OpenAPI document and the web for people (portal: its pages and its session-based filter chain).
      */
     private static final String[] WEB_FACING = {
-            "io.cardflow.web..", "io.cardflow.security..", "io.cardflow.idempotency..", "io.cardflow.longpoll..", "io.cardflow.openapi.."};
+            "io.cardflow.web..", "io.cardflow.security..", "io.cardflow.idempotency..", "io.cardflow.longpoll..", "io.cardflow.openapi..",
+            "io.cardflow.portal.."};
     private static final String[] HTTP = {
             "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..", "org.apache.catalina..",
             "org.apache.tomcat..", "io.cardflow.web..", "io.cardflow.idempotency.."};

@@ -43,7 +43,10 @@ class TableOwnershipTest {
             Map.entry("event_positions", "events"),
             Map.entry("webhook_endpoints", "webhooks"),
             Map.entry("webhook_deliveries", "webhooks"),
-            Map.entry("webhook_attempts", "webhooks"));
+            Map.entry("webhook_attempts", "webhooks"),
+            Map.entry("users", "people"),
+            Map.entry("password_tokens", "people"),
+            Map.entry("audit_log", "audit"));
 
     @Test
     void everyTableIsReadAndWrittenOnlyByItsFeature() {

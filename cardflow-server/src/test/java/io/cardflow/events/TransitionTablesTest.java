@@ -6,6 +6,7 @@ import io.cardflow.authorization.AuthorizationStatus;
 import io.cardflow.authorization.StepKind;
 import io.cardflow.card.CardState;
 import io.cardflow.kyc.ApplicationState;
+import io.cardflow.people.UserStatus;
 import io.cardflow.topup.TopUpState;
 import io.cardflow.webhooks.WebhookEndpointStatus;
 import java.util.EnumSet;
@@ -49,6 +50,11 @@ class TransitionTablesTest {
             WebhookEndpointStatus.ENABLED, Map.of(WebhookEndpointStatus.DISABLED, EventType.WEBHOOK_ENDPOINT_DISABLED),
             WebhookEndpointStatus.DISABLED, Map.of(WebhookEndpointStatus.ENABLED, EventType.WEBHOOK_ENDPOINT_ENABLED));
 
+    private static final Map<UserStatus, Map<UserStatus, EventType>> MERCHANT_USER = Map.of(
+            UserStatus.INVITED, Map.of(UserStatus.ACTIVE, EventType.MERCHANT_USER_ACTIVATED),
+            UserStatus.ACTIVE, Map.of(UserStatus.LOCKED, EventType.MERCHANT_USER_LOCKED),
+            UserStatus.LOCKED, Map.of(UserStatus.ACTIVE, EventType.MERCHANT_USER_UNLOCKED));
+
     /** Which statuses an authorization may move to; which step moved it says the event (see {@link #STEP_EVENTS}). */
     private static final Map<AuthorizationStatus, Set<AuthorizationStatus>> AUTHORIZATION = Map.of(
             AuthorizationStatus.PENDING, Set.of(AuthorizationStatus.PENDING, AuthorizationStatus.CLOSED,
@@ -74,7 +80,8 @@ class TransitionTablesTest {
             EventType.TOPUP_CREATED, EventType.AUTHORIZATION_APPROVED, EventType.AUTHORIZATION_DECLINED,
             EventType.BALANCE_DEPOSITED, EventType.API_KEY_CREATED, EventType.API_KEY_REVOKED,
             EventType.WEBHOOK_ENDPOINT_CREATED, EventType.WEBHOOK_ENDPOINT_UPDATED, EventType.WEBHOOK_ENDPOINT_SECRET_ROTATED,
-            EventType.WEBHOOK_ENDPOINT_DELETED, EventType.CARD_CONTROLS_UPDATED, EventType.CUSTOMER_CONTROLS_UPDATED);
+            EventType.WEBHOOK_ENDPOINT_DELETED, EventType.CARD_CONTROLS_UPDATED, EventType.CUSTOMER_CONTROLS_UPDATED,
+            EventType.MERCHANT_USER_INVITED, EventType.MERCHANT_USER_PASSWORD_RESET_REQUESTED, EventType.MERCHANT_USER_PASSWORD_CHANGED);
 
     @Test
     void everyApplicationTransitionIsAllowedWithItsEventOrRefused() {
@@ -132,6 +139,20 @@ class TransitionTablesTest {
     }
 
     @Test
+    void everyMerchantUserTransitionIsAllowedWithItsEventOrRefused() {
+        for (UserStatus from : UserStatus.values()) {
+            for (UserStatus to : UserStatus.values()) {
+                EventType expected = MERCHANT_USER.get(from).get(to);
+                assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(expected != null);
+                if (expected != null) {
+                    assertThat(to.merchantEventFrom(from)).as(from + " -> " + to).isEqualTo(expected);
+                }
+            }
+        }
+        assertThat(UserStatus.INVITED.merchantEventFrom(null)).isEqualTo(EventType.MERCHANT_USER_INVITED);
+    }
+
+    @Test
     void everyAuthorizationTransitionIsAllowedOrRefusedAndEachStepHasItsEvent() {
         for (AuthorizationStatus from : AuthorizationStatus.values()) {
             for (AuthorizationStatus to : AuthorizationStatus.values()) {
@@ -147,7 +168,7 @@ class TransitionTablesTest {
     void theTablesAndCreationsCoverTheCatalogAndWireNamesAreDotted() {
         Set<EventType> covered = new HashSet<>(CREATIONS);
         covered.addAll(STEP_EVENTS.values());
-        for (Map<?, ? extends Map<?, EventType>> table : List.of(APPLICATION, CARD, TOP_UP, WEBHOOK_ENDPOINT)) {
+        for (Map<?, ? extends Map<?, EventType>> table : List.of(APPLICATION, CARD, TOP_UP, WEBHOOK_ENDPOINT, MERCHANT_USER)) {
             table.values().forEach(row -> covered.addAll(row.values()));
         }
         assertThat(covered).containsExactlyInAnyOrder(EventType.values());

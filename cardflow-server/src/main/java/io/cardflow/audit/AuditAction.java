@@ -1,0 +1,27 @@
+package io.cardflow.audit;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a person (or the operator key) did, as the audit log names it. The wire names are public: they are filters and CSV cells. */
+public enum AuditAction {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGOUT,
+    USER_INVITED,
+    PASSWORD_SET,
+    PASSWORD_RESET_REQUESTED,
+    ACCOUNT_LOCKED,
+    ACCOUNT_UNLOCKED;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<AuditAction> of(String wire) {
+        return Arrays.stream(values()).filter(action -> action.wire().equals(wire)).findFirst();
+    }
+}

@@ -1,0 +1,139 @@
+package io.cardflow.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium for the browser tests: Debian's {@code chromium} and {@code chromium-driver} (.ci/run
+ * installs them), named explicitly so that Selenium Manager never looks for, or downloads, a browser or a driver
+ * (the failsafe configuration also sets SE_OFFLINE). Other paths: CARDFLOW_IT_CHROMIUM and CARDFLOW_IT_CHROMEDRIVER.
+ * Where they are missing the browser tests are skipped with the reason, except under CI=true, where that is a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(env("CARDFLOW_IT_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(env("CARDFLOW_IT_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /**
+     * Selenium warns at every start that it has no DevTools (CDP) support for this Chromium's version: these tests use
+     * WebDriver only. Kept in a field: java.util.logging holds its loggers weakly, and a collected one forgets its level.
+     */
+    private static final Logger CDP_WARNING = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    private Browser(ChromeDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Browser open(String baseUrl) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "Chromium (" + CHROMIUM + ") or its driver (" + CHROMEDRIVER + ") is not installed: the browser "
+                    + "tests are SKIPPED. Install them: apt-get install chromium chromium-driver.";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(message.replace("are SKIPPED", "cannot run, and CI requires them"));
+            }
+            System.out.println("=== " + message);
+            Assumptions.abort(message);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options), baseUrl);
+    }
+
+    public Browser visit(String path) {
+        driver.get(path.startsWith("http") ? path : baseUrl + path);
+        return this;
+    }
+
+    public String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
+    /** The element, once it is on the page (waiting up to 20 s for a navigation to finish). */
+    public WebElement find(String id) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    public boolean has(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
+    public Browser type(String id, String text) {
+        WebElement field = find(id);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks and waits for the page it leads to (the clicked element goes stale when the new page replaces it). */
+    public Browser submit(String id) {
+        WebElement button = find(id);
+        button.click();
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(button));
+        return this;
+    }
+
+    public Browser logIn(String email, String password) {
+        return visit("/login").type("username", email).type("password", password).submit("log-in");
+    }
+
+    /** A cookie of this browser's, e.g. the session's, to send as this person from a plain HTTP client. */
+    public Cookie cookie(String name) {
+        return driver.manage().getCookieNamed(name);
+    }
+
+    /** Saves what the browser shows to target/screenshots/{name}-{database}.png, a test artefact. */
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + "-" + TestDatabase.selectedKind() + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
