@@ -36,6 +36,7 @@ public enum ErrorCode {
     TOO_MANY_WAITING("Too many waiting requests"),
     JOB_ALREADY_RESCHEDULED("Job already rescheduled"),
     WEBHOOK_ENDPOINT_DISABLED("Webhook endpoint disabled"),
+    DECISION_ENDPOINT_EXISTS("Decision endpoint exists"),
     INTERNAL_ERROR("Internal error"),
     TEMPORARILY_UNAVAILABLE("Temporarily unavailable");
 

@@ -27,7 +27,8 @@ public record CardflowProperties(
         @DefaultValue Metrics metrics,
         @DefaultValue LongPoll longPoll,
         @DefaultValue Events events,
-        @DefaultValue Webhooks webhooks) {
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Authorizations authorizations) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -41,7 +42,8 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + ", webhooks=" + webhooks + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + ", webhooks=" + webhooks
+                + ", authorizations=" + authorizations + "]";
     }
 
     private static String redacted(String secret) {
@@ -220,5 +222,28 @@ public record CardflowProperties(
             }
             retrySchedule = List.copyOf(retrySchedule);
         }
+    }
+
+    /**
+     * Real-time decisions (docs/transactions.md#real-time-decisions): how long an authorization waits for the merchant's
+     * decision endpoint, and who decides when it does not answer in time or answers nothing usable. The deadline is at
+     * most 10 s: a card network gives the issuer a few seconds in all.
+     */
+    public record Authorizations(
+            @DefaultValue("PT2S") Duration decisionDeadline,
+            @DefaultValue("decline") StandIn standIn) {
+
+        public Authorizations {
+            if (!decisionDeadline.isPositive() || decisionDeadline.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException("cardflow.authorizations.decision-deadline must be positive and at most "
+                        + "PT10S, was " + decisionDeadline);
+            }
+        }
+    }
+
+    /** The stand-in's decision: approve (the network's rules and the spending controls already passed), or decline. */
+    public enum StandIn {
+        APPROVE,
+        DECLINE
     }
 }

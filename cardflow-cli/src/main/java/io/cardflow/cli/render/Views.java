@@ -146,6 +146,11 @@ public final class Views {
                 .field("status", word(authorization.status()))
                 .field("decline code", authorization.declineCode())
                 .field("decision source", authorization.decisionSource())
+                .field("stand-in reason", authorization.standInReason())
+                .field("decision latency", authorization.decisionLatencyMs() == null ? null
+                        : authorization.decisionLatencyMs() + " ms")
+                .field("metadata", authorization.metadata() == null || authorization.metadata().isEmpty() ? null
+                        : authorization.metadata())
                 .field("held", authorization.approved() ? Money.format(authorization.heldAmount(), authorization.currency()) : null)
                 .field("captured", authorization.capturedAmount() == 0 ? null
                         : Money.format(authorization.capturedAmount(), authorization.currency()))

@@ -2,10 +2,14 @@ package io.cardflow.sdk.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A purchase played on the sandbox card network: approved, it holds {@code heldAmount} on the card until captured,
- * reversed or expired ({@code status}); declined, {@code declineCode} says why. Amounts are minor units.
+ * reversed or expired ({@code status}); declined, {@code declineCode} says why. {@code decisionSource} says who decided
+ * ({@code network}, {@code controls}, {@code merchant}: the merchant's decision endpoint, {@code stand_in}: the platform
+ * when that endpoint gave no decision, see {@code standInReason}), {@code decisionLatencyMs} how long it took, and
+ * {@code metadata} is what the decision endpoint asked to keep (null when none). Amounts are minor units.
  */
 public record Authorization(
         String authorizationId,
@@ -13,7 +17,11 @@ public record Authorization(
         boolean approved,
         AuthorizationStatus status,
         String declineCode,
+        String shadowDeclineCode,
         String decisionSource,
+        Integer decisionLatencyMs,
+        String standInReason,
+        Map<String, String> metadata,
         long amount,
         String currency,
         String merchantName,
