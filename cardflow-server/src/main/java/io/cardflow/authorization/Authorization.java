@@ -23,7 +23,9 @@ public record Authorization(
                 + "currency_mismatch: not the card's currency; card_not_funded: no top-up approved yet; "
                 + "insufficient_funds: the card's available balance does not cover it; category_blocked, country_blocked, "
                 + "transaction_limit_exceeded and the {daily,weekly,monthly,lifetime}_{limit,count}_exceeded codes: a "
-                + "spending control of the product, customer or card (docs/transactions.md)", example = "insufficient_funds")
+                + "spending control of the product, customer or card; merchant_declined: the merchant's decision endpoint "
+                + "declined it; decision_unavailable: the endpoint gave no decision and the stand-in declines "
+                + "(docs/transactions.md)", example = "insufficient_funds")
         @Nullable DeclineCode declineCode,
         @Schema(description = "The spending-control decline that controls in shadow mode would have made; they never "
                 + "decline, so the purchase went on. Null when none would have", example = "daily_limit_exceeded")

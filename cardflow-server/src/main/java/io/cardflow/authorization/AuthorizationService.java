@@ -5,9 +5,6 @@ import io.cardflow.card.Card;
 import io.cardflow.card.CardService;
 import io.cardflow.card.OpenAuthorizations;
 import io.cardflow.common.ApiException;
-import io.cardflow.config.CardflowProperties;
-import io.cardflow.webhooks.DecisionCaller;
-import io.cardflow.webhooks.WebhookEndpointService;
 import io.cardflow.common.ErrorCode;
 import io.cardflow.common.Ids;
 import io.cardflow.controls.ControlsCheck;
@@ -31,13 +28,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox card network and the authorization lifecycle (docs/transactions.md). An approved authorization holds its
@@ -52,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AuthorizationService implements OpenAuthorizations {
 
-    private static final Logger log = LoggerFactory.getLogger(AuthorizationService.class);
     static final TaskDescriptor<String> EXPIRY = TaskDescriptor.of("authorization-expiry", String.class);
 
     private final AuthorizationRepository authorizations;
@@ -64,16 +57,12 @@ public class AuthorizationService implements OpenAuthorizations {
     private final Clock clock;
     private final EventLog events;
     private final ControlsCheck controls;
-    private final WebhookEndpointService endpoints;
-    private final DecisionCaller decisions;
+    private final MerchantDecisions merchantDecisions;
     private final TransactionTemplate transaction;
-    private final JsonMapper json;
-    private final CardflowProperties.StandIn standIn;
 
     AuthorizationService(AuthorizationRepository authorizations, CardService cards, TopUpService topUps,
                          ProductCatalog products, LedgerService ledger, BackgroundJobs jobs, Clock clock, EventLog events,
-                         ControlsCheck controls, WebhookEndpointService endpoints, DecisionCaller decisions,
-                         TransactionTemplate transaction, JsonMapper json, CardflowProperties properties) {
+                         ControlsCheck controls, MerchantDecisions merchantDecisions, TransactionTemplate transaction) {
         this.authorizations = authorizations;
         this.cards = cards;
         this.topUps = topUps;
@@ -83,11 +72,8 @@ public class AuthorizationService implements OpenAuthorizations {
         this.clock = clock;
         this.events = events;
         this.controls = controls;
-        this.endpoints = endpoints;
-        this.decisions = decisions;
+        this.merchantDecisions = merchantDecisions;
         this.transaction = transaction;
-        this.json = json;
-        this.standIn = properties.authorizations().standIn();
     }
 
     /** A purchase the network asks to authorize; {@code mcc} and {@code merchantCountry} when the network sends them. */
@@ -115,9 +101,8 @@ public class AuthorizationService implements OpenAuthorizations {
         String authorizationId = Ids.newId("auth");
         Card card = cards.get(merchantId, purchase.cardId());
         Ruling ruling = rule(card, products.get(card.productId()), purchase);
-        Asked asked = ruling.declineCode() != null ? null : endpoints.decisionTarget(merchantId)
-                .map(endpoint -> ask(endpoint, authorizationId, createdAt, card, purchase, ruling.available()))
-                .orElse(null);
+        MerchantDecisions.Asked asked = ruling.declineCode() != null ? null
+                : merchantDecisions.ask(merchantId, authorizationId, createdAt, card, purchase, ruling.available()).orElse(null);
         return transaction.execute(tx -> {
             Authorization authorization = ruling.declineCode() != null
                     ? recordDecline(merchantId, authorizationId, createdAt, purchase, ruling, started)
@@ -321,41 +306,6 @@ public class AuthorizationService implements OpenAuthorizations {
                 : new Ruling(null, DecisionSource.NETWORK, shadow, available);
     }
 
-    /**
-     * What the merchant's decision endpoint decided, or the stand-in for it: approved for {@code amount} (all of it, or
-     * the merchant's partial approval), or declined with {@code declineCode}.
-     */
-    private record Asked(DecisionSource source, long amount, @Nullable DeclineCode declineCode, int latencyMs,
-                         @Nullable StandInReason standInReason, @Nullable Map<String, String> metadata) {
-    }
-
-    /** Asks the decision endpoint; runs outside any transaction, holding no connection. */
-    private Asked ask(WebhookEndpointService.SigningTarget endpoint, String authorizationId, Instant createdAt, Card card,
-                      CardPurchase purchase, long available) {
-        Money amount = purchase.amount();
-        byte[] body = json.writeValueAsBytes(new DecisionRequest(authorizationId, createdAt, new DecisionRequest.Data(
-                authorizationId, card.id(), card.customerId(), amount.minor(), amount.currencyCode(),
-                purchase.merchantName().strip(), purchase.mcc(), purchase.merchantCountry(), available)));
-        DecisionCaller.Reply reply = decisions.call(endpoint, authorizationId, body);
-        StandInReason failed = switch (reply.outcome()) {
-            case TIMEOUT -> StandInReason.TIMEOUT;
-            case FAILED -> StandInReason.ERROR;
-            case ANSWERED -> null;
-        };
-        MerchantDecision decision = failed != null || reply.body().length > DecisionCaller.MAX_ANSWER_BYTES ? null
-                : MerchantDecision.parse(json, reply.body(), amount.minor()).orElse(null);
-        if (decision != null) {
-            return new Asked(DecisionSource.MERCHANT, decision.amount(), decision.approved() ? null : DeclineCode.MERCHANT_DECLINED,
-                    reply.latencyMs(), null, decision.metadata().isEmpty() ? null : decision.metadata());
-        }
-        StandInReason reason = failed != null ? failed : StandInReason.INVALID_ANSWER;
-        boolean approve = standIn == CardflowProperties.StandIn.APPROVE;
-        log.warn("Authorization {}: decision endpoint {} gave no decision ({}: {}); the stand-in {} it", authorizationId,
-                endpoint.endpointId(), reason.wire(), reply.detail(), approve ? "approves" : "declines");
-        return new Asked(DecisionSource.STAND_IN, amount.minor(), approve ? null : DeclineCode.DECISION_UNAVAILABLE,
-                reply.latencyMs(), reason, null);
-    }
-
     /** A decline of the first step, final: recorded as it was ruled, nothing moves. */
     private Authorization recordDecline(String merchantId, String authorizationId, Instant createdAt, CardPurchase purchase,
                                         Ruling ruling, long started) {
@@ -370,7 +320,7 @@ public class AuthorizationService implements OpenAuthorizations {
      * the merchant has no decision endpoint: the network approves).
      */
     private Authorization decideLocked(String merchantId, String authorizationId, Instant createdAt, CardPurchase purchase,
-                                       @Nullable Asked asked, long started) {
+                                       MerchantDecisions.@Nullable Asked asked, long started) {
         Card card = cards.lockOwn(merchantId, purchase.cardId());
         Product product = products.get(card.productId());
         Money amount = purchase.amount();
