@@ -2,11 +2,13 @@ package io.cardflow.sdk;
 
 import io.cardflow.sdk.exception.WebhookVerificationException;
 import io.cardflow.sdk.exception.WebhookVerificationException.Reason;
+import io.cardflow.sdk.model.AuthorizationRequest;
 import io.cardflow.sdk.model.Event;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -91,9 +94,69 @@ public final class Webhooks {
         }, secret, tolerance, Clock.systemUTC());
     }
 
+    /**
+     * The purchase a merchant's decision endpoint is asked to decide ({@code authorization.request}), from a verified
+     * request: checked exactly as {@link #verify(byte[], Map, String, Duration)} checks a delivery. Answer it within the
+     * decision deadline with {@code {"approved": true|false, "amount"?: n, "metadata"?: {…}}}.
+     *
+     * @throws WebhookVerificationException when a check fails, or the signed body is not an {@code authorization.request}
+     */
+    public static AuthorizationRequest verifyAuthorizationRequest(byte[] rawBody, Map<String, ?> headers, String secret) {
+        Objects.requireNonNull(headers, "headers");
+        return verifyAuthorizationRequest(rawBody, name -> valuesOf(headers, name), secret, DEFAULT_TOLERANCE,
+                Clock.systemUTC());
+    }
+
+    /** @see #verifyAuthorizationRequest(byte[], Map, String) */
+    public static AuthorizationRequest verifyAuthorizationRequest(String rawBody, Map<String, ?> headers, String secret) {
+        return verifyAuthorizationRequest(utf8(rawBody), headers, secret);
+    }
+
+    /** The same, with the headers read one by one ({@code request::getHeader}). */
+    public static AuthorizationRequest verifyAuthorizationRequest(byte[] rawBody, Function<String, String> header,
+                                                                  String secret) {
+        Objects.requireNonNull(header, "header");
+        return verifyAuthorizationRequest(rawBody, name -> {
+            var value = header.apply(name);
+            return value == null ? List.of() : List.of(value);
+        }, secret, DEFAULT_TOLERANCE, Clock.systemUTC());
+    }
+
+    static AuthorizationRequest verifyAuthorizationRequest(byte[] rawBody, Function<String, List<String>> headerValues,
+                                                           String secret, Duration tolerance, Clock clock) {
+        check(rawBody, headerValues, secret, tolerance, clock);
+        JsonNode request;
+        try {
+            request = MAPPER.readTree(rawBody);
+        } catch (JacksonException unreadable) {
+            throw new WebhookVerificationException(Reason.MALFORMED_PAYLOAD,
+                    "The signed body is not JSON: " + unreadable.getOriginalMessage(), unreadable);
+        }
+        if (request == null || !AuthorizationRequest.TYPE.equals(request.path("type").asString(null))
+                || !request.path("data").isObject()) {
+            throw new WebhookVerificationException(Reason.MALFORMED_PAYLOAD,
+                    "The signed body is not an " + AuthorizationRequest.TYPE + " with its data");
+        }
+        try {
+            return MAPPER.treeToValue(request.get("data"), AuthorizationRequest.class)
+                    .withCreatedAt(MAPPER.treeToValue(request.path("createdAt"), Instant.class));
+        } catch (JacksonException unreadable) {
+            throw new WebhookVerificationException(Reason.MALFORMED_PAYLOAD,
+                    "The signed body is not an " + AuthorizationRequest.TYPE + ": " + unreadable.getOriginalMessage(),
+                    unreadable);
+        }
+    }
+
     /** The check itself; {@code clock} is this machine's unless a test sets the time. */
     static Event verify(byte[] rawBody, Function<String, List<String>> headerValues, String secret, Duration tolerance,
                         Clock clock) {
+        check(rawBody, headerValues, secret, tolerance, clock);
+        return parse(rawBody);
+    }
+
+    /** The signature and the timestamp; throws when either fails. */
+    private static void check(byte[] rawBody, Function<String, List<String>> headerValues, String secret, Duration tolerance,
+                              Clock clock) {
         Objects.requireNonNull(rawBody, "rawBody");
         Objects.requireNonNull(tolerance, "tolerance");
         var key = WebhookSigner.keyOf(secret);
@@ -118,7 +181,6 @@ public final class Webhooks {
                     "The " + TIMESTAMP_HEADER + " is " + age.negated().toSeconds() + " s ahead of this clock, more "
                             + "than the tolerance of " + tolerance.toSeconds() + " s");
         }
-        return parse(rawBody);
     }
 
     /** The event of a signed body; JSON without an event's {@code id} and {@code type} is no event either. */

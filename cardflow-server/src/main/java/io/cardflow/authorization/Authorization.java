@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A purchase attempt on the (simulated) card network and what became of it: its hold, captures and reversals. */
@@ -22,14 +23,27 @@ public record Authorization(
                 + "currency_mismatch: not the card's currency; card_not_funded: no top-up approved yet; "
                 + "insufficient_funds: the card's available balance does not cover it; category_blocked, country_blocked, "
                 + "transaction_limit_exceeded and the {daily,weekly,monthly,lifetime}_{limit,count}_exceeded codes: a "
-                + "spending control of the product, customer or card (docs/transactions.md)", example = "insufficient_funds")
+                + "spending control of the product, customer or card; merchant_declined: the merchant's decision endpoint "
+                + "declined it; decision_unavailable: the endpoint gave no decision and the stand-in declines "
+                + "(docs/transactions.md)", example = "insufficient_funds")
         @Nullable DeclineCode declineCode,
         @Schema(description = "The spending-control decline that controls in shadow mode would have made; they never "
                 + "decline, so the purchase went on. Null when none would have", example = "daily_limit_exceeded")
         @Nullable DeclineCode shadowDeclineCode,
         @Schema(description = "Who decided: network (the card state, currency and funds rules), controls (a spending "
                 + "control declined it), merchant (the merchant's decision endpoint), stand_in (the platform, "
-                + "when the merchant's endpoint did not answer)", example = "network") DecisionSource decisionSource,
+                + "when the merchant's endpoint did not answer in time, failed or answered no decision; see "
+                + "standInReason)", example = "merchant") DecisionSource decisionSource,
+        @Schema(description = "How long the decision took, in milliseconds: for merchant and stand_in the call to the "
+                + "merchant's decision endpoint (about the decision deadline when it timed out); for network and controls "
+                + "the time from receiving the purchase to its decision, in the platform", example = "148")
+        @Nullable Integer decisionLatencyMs,
+        @Schema(description = "Why the stand-in decided (decisionSource stand_in): timeout (no complete answer within "
+                + "the decision deadline), error (no connection, or an answer other than 2xx), invalid_answer (a 2xx that "
+                + "is not a decision). Null otherwise", example = "timeout") @Nullable StandInReason standInReason,
+        @Schema(description = "What the merchant's decision endpoint asked to keep with the authorization (string values); "
+                + "null when it sent none", example = "{\"rule\": \"travel-allowance\"}")
+        @Nullable Map<String, String> metadata,
         @Schema(description = "The amount asked for", example = "1200") long amount,
         @Schema(description = "The currency (ISO 4217)", example = "USD") String currency,
         @Schema(description = "Where the purchase was made", example = "Corner Cafe") String merchantName,
@@ -52,15 +66,15 @@ public record Authorization(
     /** The same authorization after a step: its new status and amounts, its steps to be read again. */
     Authorization after(AuthorizationStatus status, long authorizedAmount, long heldAmount, long capturedAmount,
                         long reversedAmount, long refundedAmount) {
-        return new Authorization(authorizationId, cardId, approved, status, declineCode, shadowDeclineCode, decisionSource, amount, currency,
-                merchantName, mcc, merchantCountry, authorizedAmount, heldAmount, capturedAmount, reversedAmount,
-                refundedAmount, createdAt, expiresAt, List.of());
+        return new Authorization(authorizationId, cardId, approved, status, declineCode, shadowDeclineCode, decisionSource,
+                decisionLatencyMs, standInReason, metadata, amount, currency, merchantName, mcc, merchantCountry,
+                authorizedAmount, heldAmount, capturedAmount, reversedAmount, refundedAmount, createdAt, expiresAt, List.of());
     }
 
     Authorization withSteps(List<Step> steps) {
         return new Authorization(authorizationId, cardId, approved, status, declineCode, shadowDeclineCode, decisionSource,
-                amount, currency,
-                merchantName, mcc, merchantCountry, authorizedAmount, heldAmount, capturedAmount, reversedAmount,
-                refundedAmount, createdAt, expiresAt, List.copyOf(steps));
+                decisionLatencyMs, standInReason, metadata, amount, currency, merchantName, mcc, merchantCountry,
+                authorizedAmount, heldAmount, capturedAmount, reversedAmount, refundedAmount, createdAt, expiresAt,
+                List.copyOf(steps));
     }
 }

@@ -7,6 +7,8 @@ import io.cardflow.common.Money;
 import io.cardflow.common.MoneyRequest;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
+import io.cardflow.idempotency.IdempotencyClaim;
+import io.cardflow.idempotency.RecordsIdempotentAnswer;
 import io.cardflow.security.MerchantPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,14 +23,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Sandbox card network", description = "Try a funded card as a card network would: authorize a purchase "
@@ -38,9 +43,11 @@ class AuthorizationController {
     private static final String AUTHORIZATION_ID = "auth_5Tg8Wm2Kx9Qb1Lz7Nc4Vd3Rp";
 
     private final AuthorizationService authorizations;
+    private final JsonMapper json;
 
-    AuthorizationController(AuthorizationService authorizations) {
+    AuthorizationController(AuthorizationService authorizations, JsonMapper json) {
         this.authorizations = authorizations;
+        this.json = json;
     }
 
     @Schema(description = "A simulated purchase on one of the merchant's cards")
@@ -86,19 +93,33 @@ class AuthorizationController {
 
     @PostMapping("/api/v1/simulate/authorizations")
     @ResponseStatus(HttpStatus.CREATED)
+    @RecordsIdempotentAnswer
     @Operation(summary = "Simulate a purchase on a card: approved with a hold, or declined with a reason",
             description = "After phase 7: tries the funded card as a card network would. Approved only on an active card "
                     + "of the same currency that has had an approved top-up, that the spending controls of its product, "
                     + "customer and card let pass (mcc and merchantCountry are what they check) and whose available balance covers the "
-                    + "amount: the amount is then held (the card's availableBalance drops at once, its balance when the "
-                    + "authorization is captured) and the authorization is pending until captured, reversed or expired "
-                    + "after the product's authorizationHoldDuration. Otherwise declined with a declineCode, and nothing "
-                    + "moves. Either way the answer is 201 with the authorization.")
+                    + "amount. If the merchant has an enabled decision endpoint (a webhook endpoint whose eventTypes name "
+                    + "authorization.request), it is then asked, signed like a webhook delivery, and has "
+                    + "cardflow.authorizations.decision-deadline (2 s) to approve, partly approve or decline; without a "
+                    + "decision in time the stand-in decides (decisionSource stand_in, standInReason). Approved, the amount "
+                    + "is held (the card's availableBalance drops at once, its balance when the authorization is captured) "
+                    + "and the authorization is pending until captured, reversed or expired after the product's "
+                    + "authorizationHoldDuration. Otherwise declined with a declineCode, and nothing moves. Either way the "
+                    + "answer is 201 with the authorization, its decisionSource and decisionLatencyMs. With an "
+                    + "Idempotency-Key a retry is answered the same, without asking the decision endpoint again.")
     @ApiResponse(responseCode = "201", description = "Recorded: approved (pending) or declined, see approved and status")
     Authorization simulateAuthorization(@AuthenticationPrincipal MerchantPrincipal merchant,
-                                        @Valid @RequestBody AuthorizationRequest request) {
+                                        @Valid @RequestBody AuthorizationRequest request,
+                                        @RequestAttribute(name = IdempotencyClaim.ATTRIBUTE, required = false)
+                                        IdempotencyClaim claim) {
         return authorizations.authorize(merchant.merchantId(), new AuthorizationService.CardPurchase(request.cardId(),
-                Money.of(request.amount(), request.currency()), request.merchantName(), request.mcc(), request.merchantCountry()));
+                Money.of(request.amount(), request.currency()), request.merchantName(), request.mcc(), request.merchantCountry()),
+                recorded -> {
+                    if (claim != null) {
+                        claim.recordWithWork(HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE,
+                                json.writeValueAsString(recorded));
+                    }
+                });
     }
 
     @PostMapping("/api/v1/simulate/authorizations/{authorizationId}/increment")

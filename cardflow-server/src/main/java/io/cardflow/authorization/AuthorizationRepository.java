@@ -6,6 +6,7 @@ import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class AuthorizationRepository {
@@ -22,22 +25,28 @@ class AuthorizationRepository {
             id, kind, card_id, authorization_id, capture_id, amount, currency, released_amount, refunded_amount,
             merchant_name, ledger_transaction_id, created_at""";
 
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final KeysetPages pages;
+    private final JsonMapper json;
 
-    AuthorizationRepository(JdbcClient jdbc, KeysetPages pages) {
+    AuthorizationRepository(JdbcClient jdbc, KeysetPages pages, JsonMapper json) {
         this.jdbc = jdbc;
         this.pages = pages;
+        this.json = json;
     }
 
     void insert(String merchantId, Authorization authorization) {
         jdbc.sql("""
                         insert into authorizations (id, merchant_id, card_id, amount, currency, merchant_name, status,
-                            decline_code, shadow_decline_code, decision_source, mcc, merchant_country, authorized_amount,
-                            held_amount, created_at, expires_at)
+                            decline_code, shadow_decline_code, decision_source, decision_latency_ms, stand_in_reason,
+                            decision_metadata, mcc, merchant_country, approved_amount, authorized_amount, held_amount, created_at,
+                            expires_at)
                         values (:id, :merchantId, :cardId, :amount, :currency, :merchantName, :status, :declineCode,
-                            :shadowDeclineCode, :decisionSource, :mcc, :merchantCountry, :authorized, :held, :createdAt,
-                            :expiresAt)""")
+                            :shadowDeclineCode, :decisionSource, :latency, :standInReason, :metadata, :mcc, :merchantCountry,
+                            :authorized, :authorized, :held, :createdAt, :expiresAt)""")
                 .param("id", authorization.authorizationId())
                 .param("merchantId", merchantId)
                 .param("cardId", authorization.cardId())
@@ -49,6 +58,11 @@ class AuthorizationRepository {
                 .param("shadowDeclineCode", authorization.shadowDeclineCode() == null ? null
                         : authorization.shadowDeclineCode().code())
                 .param("decisionSource", authorization.decisionSource().wire())
+                .param("latency", authorization.decisionLatencyMs(), Types.INTEGER)
+                .param("standInReason", authorization.standInReason() == null ? null : authorization.standInReason().wire(),
+                        Types.VARCHAR)
+                .param("metadata", authorization.metadata() == null ? null : json.writeValueAsString(authorization.metadata()),
+                        Types.VARCHAR)
                 .param("mcc", authorization.mcc())
                 .param("merchantCountry", authorization.merchantCountry())
                 .param("authorized", authorization.authorizedAmount())
@@ -63,7 +77,7 @@ class AuthorizationRepository {
         return jdbc.sql("select * from authorizations where id = :id and merchant_id = :merchantId")
                 .param("id", authorizationId)
                 .param("merchantId", merchantId)
-                .query((rs, n) -> map(rs))
+                .query(this::map)
                 .optional();
     }
 
@@ -82,7 +96,7 @@ class AuthorizationRepository {
     Optional<Authorization> lock(String authorizationId) {
         return jdbc.sql("select * from authorizations where id = :id for update")
                 .param("id", authorizationId)
-                .query((rs, n) -> map(rs))
+                .query(this::map)
                 .optional();
     }
 
@@ -167,15 +181,19 @@ class AuthorizationRepository {
 
     /** Newest first; the caller has checked that the card belongs to the merchant asking. Without their steps. */
     Page<Authorization> page(String cardId, PageRequest page) {
-        return pages.newestFirst("authorizations", "card_id", cardId, page, "authorization", (rs, n) -> map(rs));
+        return pages.newestFirst("authorizations", "card_id", cardId, page, "authorization", this::map);
     }
 
-    private static Authorization map(ResultSet rs) throws SQLException {
+    private Authorization map(ResultSet rs, int row) throws SQLException {
         AuthorizationStatus status = AuthorizationStatus.of(rs.getString("status"));
+        String standInReason = rs.getString("stand_in_reason");
+        String metadata = rs.getString("decision_metadata");
         return new Authorization(rs.getString("id"), rs.getString("card_id"), status != AuthorizationStatus.DECLINED, status,
                 rs.getString("decline_code") == null ? null : DeclineCode.of(rs.getString("decline_code")),
                 rs.getString("shadow_decline_code") == null ? null : DeclineCode.of(rs.getString("shadow_decline_code")),
-                DecisionSource.of(rs.getString("decision_source")), rs.getLong("amount"), rs.getString("currency"),
+                DecisionSource.of(rs.getString("decision_source")), rs.getObject("decision_latency_ms", Integer.class),
+                standInReason == null ? null : StandInReason.of(standInReason),
+                metadata == null ? null : json.readValue(metadata, METADATA), rs.getLong("amount"), rs.getString("currency"),
                 rs.getString("merchant_name"), rs.getString("mcc"), rs.getString("merchant_country"),
                 rs.getLong("authorized_amount"), rs.getLong("held_amount"), rs.getLong("captured_amount"),
                 rs.getLong("reversed_amount"), rs.getLong("refunded_amount"), Jdbc.instant(rs, "created_at"),

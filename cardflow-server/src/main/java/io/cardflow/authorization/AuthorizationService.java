@@ -25,15 +25,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sandbox card network and the authorization lifecycle (docs/transactions.md). An approved authorization holds its
  * amount on the card; it is then incremented, captured in one or more parts, reversed, or expires; refunds and force
- * captures move money without a hold. The spending controls decide after the network's own rules, before the hold. Every step locks the card first (as top-ups and closing do), then the
+ * captures move money without a hold. The spending controls decide after the network's own rules, then the merchant's decision endpoint, before the hold.
+ * Every step locks the card first (as top-ups and closing do), then the
  * authorization, then the ledger accounts; writes its own ledger transaction and its step; changes the authorization
  * only as {@link AuthorizationStatus}'s table allows, from the status it was read in; and records its event, all in one
  * transaction. A step that would move money twice (a second reversal, a capture beyond what is left) is refused and
@@ -53,10 +57,12 @@ public class AuthorizationService implements OpenAuthorizations {
     private final Clock clock;
     private final EventLog events;
     private final ControlsCheck controls;
+    private final MerchantDecisions merchantDecisions;
+    private final TransactionTemplate transaction;
 
     AuthorizationService(AuthorizationRepository authorizations, CardService cards, TopUpService topUps,
                          ProductCatalog products, LedgerService ledger, BackgroundJobs jobs, Clock clock, EventLog events,
-                         ControlsCheck controls) {
+                         ControlsCheck controls, MerchantDecisions merchantDecisions, TransactionTemplate transaction) {
         this.authorizations = authorizations;
         this.cards = cards;
         this.topUps = topUps;
@@ -66,6 +72,8 @@ public class AuthorizationService implements OpenAuthorizations {
         this.clock = clock;
         this.events = events;
         this.controls = controls;
+        this.merchantDecisions = merchantDecisions;
+        this.transaction = transaction;
     }
 
     /** A purchase the network asks to authorize; {@code mcc} and {@code merchantCountry} when the network sends them. */
@@ -74,43 +82,34 @@ public class AuthorizationService implements OpenAuthorizations {
     }
 
     /**
-     * Approves the purchase, holding its amount on the card until it is captured, reversed or expires (a durable job
-     * per authorization releases it then), or declines it with a reason and moves nothing. Either way it is recorded,
-     * with its event.
+     * Approves the purchase, holding its amount (or the part the merchant approved) on the card until it is captured,
+     * reversed or expires (a durable job per authorization releases it then), or declines it with a reason and moves
+     * nothing. Either way it is recorded, with its event. In three steps, so that no transaction, lock or connection is
+     * held while the merchant's decision endpoint is asked (docs/transactions.md#real-time-decisions):
+     * <ol>
+     * <li>the network's rules, the spending controls and the funds, read without locks: a decline here is final;</li>
+     * <li>if the merchant has an enabled decision endpoint, it is asked ({@code authorization.request}); when it gives
+     * no decision in time the stand-in decides;</li>
+     * <li>one short transaction locks the card, checks the rules, controls and funds again (they may have changed
+     * meanwhile: a rule that no longer passes declines it), and records the authorization as decided.</li>
+     * </ol>
+     * {@code recorded} runs in that last transaction with the authorization: the idempotent answer commits with it.
      */
-    @Transactional
-    public Authorization authorize(String merchantId, CardPurchase purchase) {
-        Card card = cards.lockOwn(merchantId, purchase.cardId());
-        Product product = products.get(card.productId());
+    public Authorization authorize(String merchantId, CardPurchase purchase, Consumer<Authorization> recorded) {
+        long started = System.nanoTime();
+        Instant createdAt = clock.instant();
         String authorizationId = Ids.newId("auth");
-        Money amount = purchase.amount();
-        DeclineCode declineCode = networkDecline(card, product, amount);
-        ControlsOutcome controlled = ControlsOutcome.PASSED;
-        if (declineCode == null) {
-            controlled = controls.check(authorizationId, card,
-                    new Purchase(amount, purchase.mcc(), purchase.merchantCountry()));
-            declineCode = DeclineCode.of(controlled.declineCode());
-        }
-        DecisionSource decisionSource = controlled.declineCode() != null ? DecisionSource.CONTROLS : DecisionSource.NETWORK;
-        if (declineCode == null && ledger.hold(authorizationId, card.id(), amount, false) == null) {
-            declineCode = DeclineCode.INSUFFICIENT_FUNDS;
-        }
-        boolean approved = declineCode == null;
-        Instant now = clock.instant();
-        long held = approved ? amount.minor() : 0;
-        Authorization authorization = new Authorization(authorizationId, card.id(), approved,
-                approved ? AuthorizationStatus.PENDING : AuthorizationStatus.DECLINED, declineCode,
-                DeclineCode.of(controlled.shadowDeclineCode()), decisionSource,
-                amount.minor(), amount.currencyCode(), purchase.merchantName().strip(), purchase.mcc(),
-                purchase.merchantCountry(), held, held, 0, 0, 0, now,
-                approved ? now.plus(product.authorizationHoldDuration()) : null, List.of());
-        authorizations.insert(merchantId, authorization);
-        events.recordCreated(List.of(new EventLog.Change(merchantId, approved ? EventType.AUTHORIZATION_APPROVED
-                : EventType.AUTHORIZATION_DECLINED, authorizationId, authorization)));
-        if (approved) {
-            jobs.scheduleAfter(EXPIRY, authorizationId, product.authorizationHoldDuration());
-        }
-        return authorization;
+        Card card = cards.get(merchantId, purchase.cardId());
+        Ruling ruling = rule(card, products.get(card.productId()), purchase);
+        MerchantDecisions.Asked asked = ruling.declineCode() != null ? null
+                : merchantDecisions.ask(merchantId, authorizationId, createdAt, card, purchase, ruling.available()).orElse(null);
+        return transaction.execute(tx -> {
+            Authorization authorization = ruling.declineCode() != null
+                    ? recordDecline(merchantId, authorizationId, createdAt, purchase, ruling, started)
+                    : decideLocked(merchantId, authorizationId, createdAt, purchase, asked, started);
+            recorded.accept(authorization);
+            return authorization;
+        });
     }
 
     /** Raises a pending authorization's hold; refused, moving nothing, when the card's available balance does not cover it. */
@@ -281,6 +280,97 @@ public class AuthorizationService implements OpenAuthorizations {
     public Page<CardEntry> history(String merchantId, String cardId, PageRequest page) {
         Card card = cards.get(merchantId, cardId);
         return ledger.cardHistory(card.id(), products.get(card.productId()).currency(), page);
+    }
+
+    /**
+     * The first step's verdict, read without locks: a decline ({@code declineCode}, by the network's rules, the controls
+     * or the funds) or a pass with the card's available balance; and what shadow-mode controls would have declined.
+     */
+    private record Ruling(@Nullable DeclineCode declineCode, DecisionSource source, @Nullable DeclineCode shadowDeclineCode,
+                          long available) {
+    }
+
+    private Ruling rule(Card card, Product product, CardPurchase purchase) {
+        Money amount = purchase.amount();
+        DeclineCode network = networkDecline(card, product, amount);
+        if (network != null) {
+            return new Ruling(network, DecisionSource.NETWORK, null, 0);
+        }
+        ControlsOutcome controlled = controls.preview(card, new Purchase(amount, purchase.mcc(), purchase.merchantCountry()));
+        DeclineCode shadow = DeclineCode.of(controlled.shadowDeclineCode());
+        if (controlled.declineCode() != null) {
+            return new Ruling(DeclineCode.of(controlled.declineCode()), DecisionSource.CONTROLS, null, 0);
+        }
+        long available = ledger.cardBalance(card.id(), amount.currencyCode()).available();
+        return available < amount.minor() ? new Ruling(DeclineCode.INSUFFICIENT_FUNDS, DecisionSource.NETWORK, shadow, available)
+                : new Ruling(null, DecisionSource.NETWORK, shadow, available);
+    }
+
+    /** A decline of the first step, final: recorded as it was ruled, nothing moves. */
+    private Authorization recordDecline(String merchantId, String authorizationId, Instant createdAt, CardPurchase purchase,
+                                        Ruling ruling, long started) {
+        return insert(merchantId, new Authorization(authorizationId, purchase.cardId(), false, AuthorizationStatus.DECLINED,
+                ruling.declineCode(), ruling.shadowDeclineCode(), ruling.source(), elapsedMs(started), null, null,
+                purchase.amount().minor(), purchase.amount().currencyCode(), purchase.merchantName().strip(), purchase.mcc(),
+                purchase.merchantCountry(), 0, 0, 0, 0, 0, createdAt, null, List.of()), null);
+    }
+
+    /**
+     * The last step, the card locked: the rules, the controls and the funds again, then the decision asked for (none when
+     * the merchant has no decision endpoint: the network approves).
+     */
+    private Authorization decideLocked(String merchantId, String authorizationId, Instant createdAt, CardPurchase purchase,
+                                       MerchantDecisions.@Nullable Asked asked, long started) {
+        Card card = cards.lockOwn(merchantId, purchase.cardId());
+        Product product = products.get(card.productId());
+        Money amount = purchase.amount();
+        DeclineCode declineCode = networkDecline(card, product, amount);
+        ControlsOutcome controlled = ControlsOutcome.PASSED;
+        if (declineCode == null) {
+            controlled = controls.check(authorizationId, card,
+                    new Purchase(amount, purchase.mcc(), purchase.merchantCountry()));
+            declineCode = DeclineCode.of(controlled.declineCode());
+        }
+        DecisionSource source = controlled.declineCode() != null ? DecisionSource.CONTROLS : DecisionSource.NETWORK;
+        if (declineCode == null && asked != null && asked.declineCode() != null) {
+            declineCode = asked.declineCode();
+            source = asked.source();
+        }
+        long holding = asked == null ? amount.minor() : asked.amount();
+        if (declineCode == null) {
+            if (ledger.hold(authorizationId, card.id(), Money.of(holding, amount.currencyCode()), false) == null) {
+                declineCode = DeclineCode.INSUFFICIENT_FUNDS;
+            } else if (asked != null) {
+                source = asked.source();
+            }
+        }
+        boolean approved = declineCode == null;
+        boolean askedDecided = asked != null && source == asked.source();
+        long held = approved ? holding : 0;
+        return insert(merchantId, new Authorization(authorizationId, card.id(), approved,
+                approved ? AuthorizationStatus.PENDING : AuthorizationStatus.DECLINED, declineCode,
+                DeclineCode.of(controlled.shadowDeclineCode()), source,
+                askedDecided ? Integer.valueOf(asked.latencyMs()) : Integer.valueOf(elapsedMs(started)),
+                askedDecided ? asked.standInReason() : null, asked == null ? null : asked.metadata(),
+                amount.minor(), amount.currencyCode(), purchase.merchantName().strip(), purchase.mcc(),
+                purchase.merchantCountry(), held, held, 0, 0, 0, createdAt,
+                approved ? createdAt.plus(product.authorizationHoldDuration()) : null, List.of()), product);
+    }
+
+    /** Records a new authorization with its event; an approved one ({@code product} given) gets its expiry job. */
+    private Authorization insert(String merchantId, Authorization authorization, @Nullable Product product) {
+        authorizations.insert(merchantId, authorization);
+        events.recordCreated(List.of(new EventLog.Change(merchantId, authorization.approved()
+                ? EventType.AUTHORIZATION_APPROVED : EventType.AUTHORIZATION_DECLINED, authorization.authorizationId(),
+                authorization)));
+        if (authorization.approved()) {
+            jobs.scheduleAfter(EXPIRY, authorization.authorizationId(), product.authorizationHoldDuration());
+        }
+        return authorization;
+    }
+
+    private static int elapsedMs(long started) {
+        return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     /**

@@ -21,7 +21,9 @@ public enum DeclineCode {
     MONTHLY_LIMIT_EXCEEDED("monthly_limit_exceeded"),
     MONTHLY_COUNT_EXCEEDED("monthly_count_exceeded"),
     LIFETIME_LIMIT_EXCEEDED("lifetime_limit_exceeded"),
-    LIFETIME_COUNT_EXCEEDED("lifetime_count_exceeded");
+    LIFETIME_COUNT_EXCEEDED("lifetime_count_exceeded"),
+    MERCHANT_DECLINED("merchant_declined"),
+    DECISION_UNAVAILABLE("decision_unavailable");
 
     private final String code;
 

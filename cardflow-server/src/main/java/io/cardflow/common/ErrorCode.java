@@ -37,6 +37,7 @@ public enum ErrorCode {
     JOB_ALREADY_RESCHEDULED("Job already rescheduled"),
     WEBHOOK_ENDPOINT_DISABLED("Webhook endpoint disabled"),
     USER_EMAIL_TAKEN("E-mail already in use"),
+    DECISION_ENDPOINT_EXISTS("Decision endpoint exists"),
     INTERNAL_ERROR("Internal error"),
     TEMPORARILY_UNAVAILABLE("Temporarily unavailable");
 

@@ -28,7 +28,8 @@ public record CardflowProperties(
         @DefaultValue LongPoll longPoll,
         @DefaultValue Events events,
         @DefaultValue Webhooks webhooks,
-        @DefaultValue People people) {
+        @DefaultValue People people,
+        @DefaultValue Authorizations authorizations) {
 
     public CardflowProperties {
         if (sandboxDelay.isNegative()) {
@@ -42,7 +43,8 @@ public record CardflowProperties(
         return "CardflowProperties[dataDir=" + dataDir + ", adminKey=" + redacted(adminKey) + ", sandboxDelay=" + sandboxDelay
                 + ", productsFile=" + productsFile + ", kyc=" + kyc + ", demoMerchant=" + demoMerchant + ", idempotency="
                 + idempotency + ", topUps=" + topUps + ", maxRequestBytes=" + maxRequestBytes + ", cardEncryptionKey=" + redacted(cardEncryptionKey)
-                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + ", webhooks=" + webhooks + ", people=" + people + "]";
+                + ", database=" + database + ", providers=" + providers + ", rateLimits=" + rateLimits + ", jobs=" + jobs + ", metrics=" + metrics + ", longPoll=" + longPoll + ", events=" + events + ", webhooks=" + webhooks + ", people=" + people
+                + ", authorizations=" + authorizations + "]";
     }
 
     private static String redacted(String secret) {
@@ -248,5 +250,28 @@ public record CardflowProperties(
             }
             retrySchedule = List.copyOf(retrySchedule);
         }
+    }
+
+    /**
+     * Real-time decisions (docs/transactions.md#real-time-decisions): how long an authorization waits for the merchant's
+     * decision endpoint, and who decides when it does not answer in time or answers nothing usable. The deadline is at
+     * most 10 s: a card network gives the issuer a few seconds in all.
+     */
+    public record Authorizations(
+            @DefaultValue("PT2S") Duration decisionDeadline,
+            @DefaultValue("decline") StandIn standIn) {
+
+        public Authorizations {
+            if (!decisionDeadline.isPositive() || decisionDeadline.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException("cardflow.authorizations.decision-deadline must be positive and at most "
+                        + "PT10S, was " + decisionDeadline);
+            }
+        }
+    }
+
+    /** The stand-in's decision: approve (the network's rules and the spending controls already passed), or decline. */
+    public enum StandIn {
+        APPROVE,
+        DECLINE
     }
 }

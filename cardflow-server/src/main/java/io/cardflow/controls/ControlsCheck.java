@@ -7,6 +7,7 @@ import io.cardflow.controls.ControlsEvaluation.Level;
 import io.cardflow.product.ProductCatalog;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,9 +43,25 @@ public class ControlsCheck {
     /** {@code card} is locked by the caller until its transaction ends; the purchase is in the card's currency. */
     @Transactional(propagation = Propagation.MANDATORY)
     public ControlsOutcome check(String authorizationId, Card card, Purchase purchase) {
+        ControlsOutcome outcome = evaluate(card, purchase, controls.lockCustomer(card.customerId()));
+        if (outcome.shadowDecline() != null) {
+            log.info("Authorization {} on card {}: the {} controls in shadow mode would have declined it ({})",
+                    authorizationId, card.id(), outcome.shadowDecline().level(), outcome.shadowDecline().code().code());
+        }
+        return outcome;
+    }
+
+    /**
+     * The same evaluation without any lock, before the merchant's decision endpoint is asked: a decline here is final,
+     * an approval is checked again by {@link #check} once the card is locked (the spend may have grown meanwhile).
+     */
+    public ControlsOutcome preview(Card card, Purchase purchase) {
+        return evaluate(card, purchase, controls.find(ControlsOwner.customer(card.customerId())));
+    }
+
+    private ControlsOutcome evaluate(Card card, Purchase purchase, Optional<ControlsResponse> customer) {
         SpendingControls productControls = products.get(card.productId()).controls();
-        SpendingControls customerControls = controls.lockCustomer(card.customerId())
-                .map(ControlsResponse::controls).orElse(SpendingControls.NONE);
+        SpendingControls customerControls = customer.map(ControlsResponse::controls).orElse(SpendingControls.NONE);
         SpendingControls cardControls = controls.find(ControlsOwner.card(card.id()))
                 .map(ControlsResponse::controls).orElse(SpendingControls.NONE);
         IntervalStarts starts = IntervalStarts.at(clock.instant());
@@ -53,14 +70,9 @@ public class ControlsCheck {
                 ? history.approvedSpend(List.of(card.id()), currency, starts) : Usage.NONE;
         Usage customerUsage = customerControls.hasIntervalLimits()
                 ? history.approvedSpend(cards.idsOfCustomer(card.customerId()), currency, starts) : Usage.NONE;
-        ControlsOutcome outcome = ControlsEvaluation.evaluate(List.of(
+        return ControlsEvaluation.evaluate(List.of(
                 new Level(ControlLevel.PRODUCT, productControls, cardUsage),
                 new Level(ControlLevel.CUSTOMER, customerControls, customerUsage),
                 new Level(ControlLevel.CARD, cardControls, cardUsage)), purchase);
-        if (outcome.shadowDecline() != null) {
-            log.info("Authorization {} on card {}: the {} controls in shadow mode would have declined it ({})",
-                    authorizationId, card.id(), outcome.shadowDecline().level(), outcome.shadowDecline().code().code());
-        }
-        return outcome;
     }
 }

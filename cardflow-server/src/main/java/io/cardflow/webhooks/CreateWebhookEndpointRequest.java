@@ -16,7 +16,8 @@ public record CreateWebhookEndpointRequest(
         @NotBlank @Size(max = TargetGuard.MAX_URL_LENGTH) String url,
         @ArraySchema(arraySchema = @Schema(description = "Which events to receive: exact types of the catalog "
                 + "(docs/events.md), wildcards over a prefix such as card.*, or *; absent or empty for every event. "
-                + "authorization.request subscribes a decision endpoint"), schema = @Schema(example = "card.*"))
+                + "authorization.request, named explicitly, makes it the merchant's decision endpoint (at most one "
+                + "enabled per merchant)"), schema = @Schema(example = "card.*"))
         List<String> eventTypes,
         @Schema(description = "A note for the merchant's own people, at most 500 characters", example = "Production receiver")
         @Size(max = WebhookEndpointService.MAX_DESCRIPTION_LENGTH) @NoControlCharacters String description) {

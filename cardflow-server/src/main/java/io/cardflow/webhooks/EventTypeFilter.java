@@ -64,6 +64,16 @@ public final class EventTypeFilter {
         return patterns;
     }
 
+    /**
+     * Whether the endpoint is a decision endpoint: only when it names {@code authorization.request} itself. A wildcard
+     * ({@code *}, {@code authorization.*}) never makes one: an endpoint registered for events would otherwise start
+     * deciding purchases, and a receiver that answers 2xx without a decision would stall every authorization.
+     */
+    public boolean requestsDecisions() {
+        return patterns.contains(AUTHORIZATION_REQUEST);
+    }
+
+    /** Events of the log only: {@code authorization.request} is none, so no delivery is ever queued for it. */
     public boolean matches(String eventTypeWire) {
         if (patterns.isEmpty()) {
             return true;

@@ -64,7 +64,10 @@ class WebhookEndpointController {
                     + "the secret in this answer, which is never shown again (rotate-secret makes a new one). The URL must "
                     + "be http or https without user name, password or fragment; a host that is or resolves to a private, "
                     + "loopback or link-local address is a 422 on url unless the server allows private targets. An event "
-                    + "type outside the catalog, or a wildcard over no prefix of it, is a 422 on eventTypes.")
+                    + "type outside the catalog, or a wildcard over no prefix of it, is a 422 on eventTypes. Naming "
+                    + "authorization.request (explicitly: wildcards do not) makes it the merchant's decision endpoint, asked "
+                    + "to decide each purchase (docs/transactions.md); a merchant has at most one enabled: a second is 409 "
+                    + "decision_endpoint_exists.")
     @ApiResponse(responseCode = "201", description = "Registered, enabled", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhookEndpoint.class),
             examples = @ExampleObject(name = "created", summary = "With its secret", value = CREATED)))
@@ -105,7 +108,9 @@ class WebhookEndpointController {
             description = "Only the fields given change. A new url is checked as at registration. enabled false disables "
                     + "the endpoint (disabledReason manual): events meanwhile are not queued for it (replay fills the gap); "
                     + "enabled true enables it again whatever disabled it. Records webhook_endpoint.updated for url, "
-                    + "eventTypes or description, and webhook_endpoint.disabled or .enabled for the status.")
+                    + "eventTypes or description, and webhook_endpoint.disabled or .enabled for the status. A change that "
+                    + "would make a second enabled decision endpoint (eventTypes naming authorization.request) is 409 "
+                    + "decision_endpoint_exists, and changes nothing.")
     @ApiResponse(responseCode = "200", description = "The endpoint as changed", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WebhookEndpoint.class),
             examples = @ExampleObject(name = "disabled", summary = "After {\"enabled\": false}", value = DISABLED)))

@@ -155,6 +155,29 @@ class WebhookEndpointRepository {
                 .update();
     }
 
+    /**
+     * Marks the endpoint as its merchant's decision endpoint while it is enabled and asks for decisions, unmarks it
+     * otherwise. The mark is unique: a second enabled decision endpoint of the merchant fails here with a duplicate key,
+     * even when two requests race past the service's check.
+     */
+    void markDecider(String endpointId, boolean requestsDecisions) {
+        jdbc.sql("""
+                        update webhook_endpoints
+                        set decides_for = case when status = 'enabled' and :decides then merchant_id end
+                        where id = :id""")
+                .param("decides", requestsDecisions)
+                .param("id", endpointId)
+                .update();
+    }
+
+    /** The merchant's enabled decision endpoint, if it has one. */
+    Optional<String> decisionEndpointOf(String merchantId) {
+        return jdbc.sql("select id from webhook_endpoints where decides_for = :merchantId")
+                .param("merchantId", merchantId)
+                .query(String.class)
+                .optional();
+    }
+
     /** Its deliveries and their attempts go with it (on delete cascade). */
     void delete(String endpointId) {
         jdbc.sql("delete from webhook_endpoints where id = :id").param("id", endpointId).update();

@@ -1,6 +1,7 @@
 package io.cardflow.webhooks;
 
 import io.cardflow.common.ApiException;
+import io.cardflow.common.ErrorCode;
 import io.cardflow.common.Ids;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,6 +73,7 @@ public class WebhookEndpointService {
             WebhookEndpoint endpoint = new WebhookEndpoint(Ids.newId("we"), request.url(), description(request.description()),
                     filter.patterns(), true, WebhookEndpointStatus.ENABLED, null, now, now, null, null);
             endpoints.insert(merchantId, endpoint, filter.stored(), cipher.seal(endpoint.id(), secret));
+            markDecider(merchantId, endpoint.id(), filter, true);
             events.recordCreated(List.of(new EventLog.Change(merchantId, EventType.WEBHOOK_ENDPOINT_CREATED, endpoint.id(),
                     endpoint)));
             return endpoint.withSecret(secret);
@@ -111,7 +114,10 @@ public class WebhookEndpointService {
                     transition(endpointId, WebhookEndpointStatus.ENABLED, WebhookEndpointStatus.DISABLED, DisabledReason.MANUAL);
                 }
             }
-            return get(merchantId, endpointId);
+            WebhookEndpoint updated = get(merchantId, endpointId);
+            markDecider(merchantId, endpointId, EventTypeFilter.fromStored(String.join(" ", updated.eventTypes())),
+                    updated.enabled());
+            return updated;
         });
     }
 
@@ -180,9 +186,44 @@ public class WebhookEndpointService {
         if (!from.canBecome(to) || !endpoints.transition(endpointId, from, to, reason, clock.instant())) {
             return false;
         }
+        if (to == WebhookEndpointStatus.DISABLED) {
+            endpoints.markDecider(endpointId, false);
+        }
         WebhookEndpointRepository.Owned changed = endpoints.findOwned(endpointId).orElseThrow();
         events.record(changed.merchantId(), to.event(), endpointId, changed.endpoint());
         return true;
+    }
+
+    /**
+     * The merchant's enabled decision endpoint, if it has one, ready to sign the {@code authorization.request} call
+     * (api-contract.md: real-time decisioning).
+     */
+    public Optional<SigningTarget> decisionTarget(String merchantId) {
+        return endpoints.decisionEndpointOf(merchantId).flatMap(this::signingTarget);
+    }
+
+    /**
+     * Keeps at most one enabled decision endpoint per merchant: a change that would make a second is refused with a
+     * 409 naming the first (its transaction rolls back); the unique mark refuses it too when two requests race.
+     */
+    private void markDecider(String merchantId, String endpointId, EventTypeFilter filter, boolean enabled) {
+        boolean decides = enabled && filter.requestsDecisions();
+        if (decides) {
+            endpoints.decisionEndpointOf(merchantId).filter(other -> !other.equals(endpointId)).ifPresent(other -> {
+                throw decisionEndpointExists("'" + other + "' is");
+            });
+        }
+        try {
+            endpoints.markDecider(endpointId, decides);
+        } catch (DuplicateKeyException raced) {
+            throw decisionEndpointExists("another endpoint is");
+        }
+    }
+
+    private static ApiException decisionEndpointExists(String which) {
+        return new ApiException(ErrorCode.DECISION_ENDPOINT_EXISTS, "Webhook endpoint " + which + " already the "
+                + "merchant's enabled decision endpoint (eventTypes with " + EventTypeFilter.AUTHORIZATION_REQUEST
+                + "); a merchant has at most one: disable it or remove authorization.request from its eventTypes first");
     }
 
     private WebhookEndpoint lockOwn(String merchantId, String endpointId) {

@@ -60,16 +60,26 @@ class WebhookSender implements DisposableBean {
         CardflowProperties.Webhooks settings = properties.webhooks();
         this.timeout = settings.timeout();
         this.clock = clock;
+        // The dispatcher bounds how many requests run, per endpoint and in all; the pool must not bound them again per
+        // host, or two endpoints on one host would share one endpoint's share.
+        this.http = client(guard, timeout, settings.maxConcurrentDeliveries(), build);
+    }
+
+    /**
+     * A client that sends signed requests to merchants' URLs: every wait bounded by {@code timeout}, host names resolved
+     * through the {@link TargetGuard}, no redirect followed, nothing retried, no cookies; at most {@code maxConnections}
+     * connections, to one host or in all.
+     */
+    static CloseableHttpClient client(TargetGuard guard, Duration timeout, int maxConnections,
+                                      ObjectProvider<BuildProperties> build) {
         Timeout limit = Timeout.of(timeout);
         BuildProperties info = build.getIfAvailable();
-        this.http = HttpClients.custom()
+        return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(guard.resolver())
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
-                        // The dispatcher bounds how many requests run, per endpoint and in all; the pool must not bound
-                        // them again per host, or two endpoints on one host would share one endpoint's share.
-                        .setMaxConnTotal(settings.maxConcurrentDeliveries())
-                        .setMaxConnPerRoute(settings.maxConcurrentDeliveries())
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setConnectionRequestTimeout(limit)
                         .setRedirectsEnabled(false).build())
@@ -90,12 +100,7 @@ class WebhookSender implements DisposableBean {
     Result send(URI url, String eventId, byte[] body, List<String> secrets) {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
-        HttpPost post = new HttpPost(url);
-        post.setHeader("webhook-id", eventId);
-        long timestamp = startedAt.getEpochSecond();
-        post.setHeader("webhook-timestamp", Long.toString(timestamp));
-        post.setHeader("webhook-signature", WebhookSignature.header(eventId, timestamp, body, secrets));
-        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        HttpPost post = signedPost(url, eventId, startedAt, body, secrets);
         // The timeouts above bound each wait (to connect, between two reads); this bounds the whole attempt, so a
         // receiver trickling its answer byte by byte cannot hold one of the endpoint's slots any longer.
         AtomicBoolean late = new AtomicBoolean();
@@ -130,6 +135,17 @@ class WebhookSender implements DisposableBean {
             deadline.cancel(false);
             closeQuietly(response);
         }
+    }
+
+    /** A POST of {@code body} with the Standard Webhooks headers: {@code messageId}, {@code at}, a signature per secret. */
+    static HttpPost signedPost(URI url, String messageId, Instant at, byte[] body, List<String> secrets) {
+        HttpPost post = new HttpPost(url);
+        post.setHeader("webhook-id", messageId);
+        long timestamp = at.getEpochSecond();
+        post.setHeader("webhook-timestamp", Long.toString(timestamp));
+        post.setHeader("webhook-signature", WebhookSignature.header(messageId, timestamp, body, secrets));
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        return post;
     }
 
     /**
@@ -189,7 +205,7 @@ class WebhookSender implements DisposableBean {
         }
     }
 
-    private static AttemptOutcome outcomeOf(IOException e, boolean late) {
+    static AttemptOutcome outcomeOf(IOException e, boolean late) {
         if (late) {
             return AttemptOutcome.TIMEOUT;
         }

@@ -45,7 +45,7 @@ public final class LedgerInvariants {
                                       sum(case when kind = 'refund' then amount else 0 end) as refunded
                                from authorization_steps where authorization_id is not null group by authorization_id) s
                       on s.authorization_id = z.id
-                    where z.status <> 'declined' and (z.authorized_amount <> z.amount + coalesce(s.incremented, 0)
+                    where z.status <> 'declined' and (z.authorized_amount <> z.approved_amount + coalesce(s.incremented, 0)
                       or z.captured_amount <> coalesce(s.captured, 0) or z.reversed_amount <> coalesce(s.reversed, 0)
                       or z.refunded_amount <> coalesce(s.refunded, 0))"""),
             new Check("every step moved its money in exactly one ledger transaction, of its own", """

@@ -24,6 +24,16 @@ class EventTypeFilterTest {
     }
 
     @Test
+    void onlyAnExplicitAuthorizationRequestMakesADecisionEndpoint() {
+        assertThat(EventTypeFilter.parse(List.of("card.*", "authorization.request")).requestsDecisions()).isTrue();
+        assertThat(EventTypeFilter.fromStored("authorization.request").requestsDecisions()).isTrue();
+        for (List<String> wildcards : List.of(List.<String>of(), List.of("*"), List.of("authorization.*"),
+                List.of("authorization.approved", "authorization.declined"))) {
+            assertThat(EventTypeFilter.parse(wildcards).requestsDecisions()).as(wildcards.toString()).isFalse();
+        }
+    }
+
+    @Test
     void exactTypesMatchOnlyThemselves() {
         EventTypeFilter filter = EventTypeFilter.parse(List.of("card.activated", "topup.approved"));
 

@@ -32,6 +32,15 @@ final class WebhookReceiver implements AutoCloseable {
         int status(Received request, int nth) throws InterruptedException;
     }
 
+    /** How a path answers its {@code nth} request with a body (a decision endpoint's answer), as JSON. */
+    @FunctionalInterface
+    interface Reply {
+        Replied reply(Received request, int nth) throws InterruptedException;
+    }
+
+    record Replied(int status, String body) {
+    }
+
     /** One request as it arrived. */
     record Received(String path, String webhookId, long timestamp, String signature, String contentType, String userAgent,
                     String body, Map<String, List<String>> headers, Instant at) {
@@ -53,7 +62,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Reply> answers = new ConcurrentHashMap<>();
     private final Map<String, String> locations = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
@@ -84,7 +93,20 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     void answer(String path, Answer answer) {
-        answers.put(path, answer);
+        answers.put(path, (request, nth) -> new Replied(answer.status(request, nth), ""));
+    }
+
+    /** Answers every request to this path with this status and JSON body. */
+    void reply(String path, int status, String body) {
+        answers.put(path, (request, nth) -> new Replied(status, body));
+    }
+
+    /** Holds every request to this path until {@code released} (or the receiver closes), then answers with this body. */
+    void holdThenReply(String path, CountDownLatch released, String body) {
+        answers.put(path, (request, nth) -> {
+            awaitEither(released);
+            return new Replied(200, body);
+        });
     }
 
     /** Answers every request to this path with a redirect to {@code target}. */
@@ -141,11 +163,18 @@ final class WebhookReceiver implements AutoCloseable {
                     headers.getFirst("User-Agent"), body, caseInsensitive(headers), Instant.now());
             received.add(request);
             int nth = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            int status = answers.getOrDefault(path, (r, n) -> 200).status(request, nth);
+            Replied replied = answers.getOrDefault(path, (r, n) -> new Replied(200, "")).reply(request, nth);
             if (locations.containsKey(path)) {
                 exchange.getResponseHeaders().add("Location", locations.get(path));
             }
-            exchange.sendResponseHeaders(status, -1);
+            byte[] answer = replied.body().getBytes(StandardCharsets.UTF_8);
+            if (answer.length == 0) {
+                exchange.sendResponseHeaders(replied.status(), -1);
+            } else {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(replied.status(), answer.length);
+                exchange.getResponseBody().write(answer);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException hungUp) {

@@ -173,6 +173,11 @@ public final class Views {
                 .field("decline code", word(authorization.declineCode()))
                 .field("shadow decline code", word(authorization.shadowDeclineCode()))
                 .field("decision source", word(authorization.decisionSource()))
+                .field("stand-in reason", authorization.standInReason())
+                .field("decision latency", authorization.decisionLatencyMs() == null ? null
+                        : authorization.decisionLatencyMs() + " ms")
+                .field("metadata", authorization.metadata() == null || authorization.metadata().isEmpty() ? null
+                        : authorization.metadata())
                 .field("held", authorization.approved() ? Money.format(authorization.heldAmount(), authorization.currency()) : null)
                 .field("captured", authorization.capturedAmount() == 0 ? null
                         : Money.format(authorization.capturedAmount(), authorization.currency()))
