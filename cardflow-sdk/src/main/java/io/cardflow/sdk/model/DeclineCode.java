@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Why the sandbox card network declined a purchase (server docs/transactions.md). The first four are the network's own
- * rules; the others are spending controls, in the order the server checks them. The codes are stable.
+ * rules; then the spending controls, in the order the server checks them; the last two come from real-time decisions.
+ * The codes are stable.
  */
 public enum DeclineCode {
     CARD_NOT_ACTIVE,
@@ -23,6 +24,10 @@ public enum DeclineCode {
     MONTHLY_COUNT_EXCEEDED,
     LIFETIME_LIMIT_EXCEEDED,
     LIFETIME_COUNT_EXCEEDED,
+    /** The merchant's decision endpoint declined it. */
+    MERCHANT_DECLINED,
+    /** The decision endpoint gave no decision in time (or failed) and the stand-in declines. */
+    DECISION_UNAVAILABLE,
     /** A code this version of the SDK does not know: a newer server's. The raw response has its name. */
     UNKNOWN;
 

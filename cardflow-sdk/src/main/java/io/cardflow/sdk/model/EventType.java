@@ -38,6 +38,12 @@ public enum EventType {
     WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled"),
     WEBHOOK_ENDPOINT_ENABLED("webhook_endpoint.enabled"),
     WEBHOOK_ENDPOINT_DELETED("webhook_endpoint.deleted"),
+    MERCHANT_USER_INVITED("merchant_user.invited"),
+    MERCHANT_USER_ACTIVATED("merchant_user.activated"),
+    MERCHANT_USER_LOCKED("merchant_user.locked"),
+    MERCHANT_USER_UNLOCKED("merchant_user.unlocked"),
+    MERCHANT_USER_PASSWORD_RESET_REQUESTED("merchant_user.password_reset_requested"),
+    MERCHANT_USER_PASSWORD_CHANGED("merchant_user.password_changed"),
     /** A type this version of the SDK does not know: a newer server's. {@link Event#typeName()} has its name. */
     UNKNOWN("unknown");
 
