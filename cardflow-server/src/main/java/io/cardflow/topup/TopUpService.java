@@ -240,6 +240,16 @@ public class TopUpService {
                 ? TopUpRejection.CARD_BALANCE_LIMIT_EXCEEDED : null;
     }
 
+    /** One top-up, created exactly as by {@link #createAll}; its refusal is thrown. */
+    @Transactional
+    public TopUp create(String merchantId, String cardId, Money amount) {
+        Outcome outcome = createAll(merchantId, List.of(new TopUpOrder(cardId, amount))).getFirst();
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.created();
+    }
+
     public TopUp get(String merchantId, String topUpId) {
         return topUps.find(merchantId, topUpId).orElseThrow(() -> ApiException.notFound("top-up", topUpId));
     }
