@@ -20,7 +20,8 @@ public enum AuditAction {
     CARD_CLOSED,
     TOPUP_STARTED,
     API_KEY_ISSUED,
-    API_KEY_REVOKED;
+    API_KEY_REVOKED,
+    WEBHOOK_REPLAYED;
 
     @JsonValue
     public String wire() {

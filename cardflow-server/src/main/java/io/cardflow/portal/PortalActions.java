@@ -11,6 +11,7 @@ import io.cardflow.merchant.ApiKeyService;
 import io.cardflow.merchant.IssuedApiKey;
 import io.cardflow.topup.TopUp;
 import io.cardflow.topup.TopUpService;
+import io.cardflow.webhooks.WebhookDeliveryService;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +27,11 @@ class PortalActions {
     private final CardService cards;
     private final TopUpService topUps;
     private final ApiKeyService apiKeys;
+    private final WebhookDeliveryService webhooks;
     private final AuditLog audit;
 
-    PortalActions(CardService cards, TopUpService topUps, ApiKeyService apiKeys, AuditLog audit) {
+    PortalActions(CardService cards, TopUpService topUps, ApiKeyService apiKeys, WebhookDeliveryService webhooks, AuditLog audit) {
+        this.webhooks = webhooks;
         this.cards = cards;
         this.topUps = topUps;
         this.apiKeys = apiKeys;
@@ -84,6 +87,14 @@ class PortalActions {
         ApiKey revoked = apiKeys.revoke(user.merchantId(), keyId);
         audit.record(actor(user), AuditAction.API_KEY_REVOKED, "api_key", keyId, clientAddress, Map.of("prefix", revoked.prefix()));
         return revoked;
+    }
+
+    @Transactional
+    void replayWebhook(PortalUser user, String endpointId, String eventId, String clientAddress) {
+        PortalPermission.REPLAY_WEBHOOKS.require(user);
+        webhooks.replayEvent(user.merchantId(), endpointId, eventId);
+        audit.record(actor(user), AuditAction.WEBHOOK_REPLAYED, "webhook_endpoint", endpointId, clientAddress,
+                Map.of("eventId", eventId));
     }
 
     private static Actor actor(PortalUser user) {

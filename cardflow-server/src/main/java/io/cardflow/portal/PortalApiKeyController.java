@@ -4,10 +4,12 @@ import io.cardflow.merchant.ApiKey;
 import io.cardflow.merchant.ApiKeyService;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,14 +37,15 @@ class PortalApiKeyController {
     }
 
     @GetMapping("/portal/api-keys")
-    String list(@AuthenticationPrincipal PortalUser user, Model model) {
-        return page(user, model);
+    String list(@AuthenticationPrincipal PortalUser user, @CookieValue(name = Times.COOKIE, required = false) String timeZone, Model model) {
+        return page(user, Times.zone(timeZone), model);
     }
 
     @PostMapping("/portal/api-keys")
-    String issue(@AuthenticationPrincipal PortalUser user, HttpServletRequest request, Model model) {
+    String issue(@AuthenticationPrincipal PortalUser user, HttpServletRequest request, @CookieValue(name = Times.COOKIE, required = false) String timeZone,
+                 Model model) {
         model.addAttribute("issued", actions.issueApiKey(user, request.getRemoteAddr()));
-        return page(user, model);
+        return page(user, Times.zone(timeZone), model);
     }
 
     @PostMapping("/portal/api-keys/{keyId}/revoke")
@@ -53,12 +56,13 @@ class PortalApiKeyController {
         return "redirect:/portal/api-keys";
     }
 
-    private String page(PortalUser user, Model model) {
+    private String page(PortalUser user, ZoneId zone, Model model) {
         List<KeyRow> keys = apiKeys.list(user.merchantId()).stream()
-                .map(key -> new KeyRow(key.id(), key.prefix(), Times.show(key.createdAt()), Times.show(key.revokedAt()),
+                .map(key -> new KeyRow(key.id(), key.prefix(), Times.show(key.createdAt(), zone), Times.show(key.revokedAt(), zone),
                         key.revokedAt() == null))
                 .toList();
         model.addAttribute("user", user);
+        model.addAttribute("zone", zone.getId());
         model.addAttribute("keys", keys);
         model.addAttribute("canManage", PortalPermission.MANAGE_API_KEYS.allows(user));
         return "portal/api-keys";

@@ -9,11 +9,13 @@ import io.cardflow.topup.TopUp;
 import io.cardflow.topup.TopUpService;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,11 +43,13 @@ class PortalCardController {
 
     @GetMapping("/portal/cards/{cardId}")
     String card(@AuthenticationPrincipal PortalUser user, @PathVariable String cardId,
-                @RequestParam(required = false) String startingAfter, Model model) {
+                @RequestParam(required = false) String startingAfter, @CookieValue(name = Times.COOKIE, required = false) String timeZone, Model model) {
+        ZoneId zone = Times.zone(timeZone);
         CardResponse card = cards.describe(cards.get(user.merchantId(), cardId));
         var page = topUps.listForCard(user.merchantId(), cardId, PageRequest.of("20", startingAfter));
-        List<TopUpRow> rows = page.data().stream().map(PortalCardController::row).toList();
+        List<TopUpRow> rows = page.data().stream().map(topUp -> row(topUp, zone)).toList();
         model.addAttribute("user", user);
+        model.addAttribute("zone", zone.getId());
         model.addAttribute("card", card);
         model.addAttribute("balance", Amounts.format(card.balance(), card.currency()));
         model.addAttribute("availableBalance", Amounts.format(card.availableBalance(), card.currency()));
@@ -76,8 +80,8 @@ class PortalCardController {
         return "redirect:/portal/cards/" + cardId;
     }
 
-    private static TopUpRow row(TopUp topUp) {
+    private static TopUpRow row(TopUp topUp, ZoneId zone) {
         return new TopUpRow(topUp.id(), Amounts.format(topUp.amount(), topUp.currency()), topUp.state().wire(),
-                topUp.rejection() == null ? "" : topUp.rejection().code(), Times.show(topUp.createdAt()));
+                topUp.rejection() == null ? "" : topUp.rejection().code(), Times.show(topUp.createdAt(), zone));
     }
 }

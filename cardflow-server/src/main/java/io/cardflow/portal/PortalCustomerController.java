@@ -6,10 +6,12 @@ import io.cardflow.common.PageRequest;
 import io.cardflow.customer.Customer;
 import io.cardflow.customer.CustomerService;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,15 +43,18 @@ class PortalCustomerController {
 
     @GetMapping("/portal/customers")
     String list(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String id,
-                @RequestParam(required = false) String startingAfter, Model model) {
+                @RequestParam(required = false) String startingAfter, @CookieValue(name = Times.COOKIE, required = false) String timeZone,
+                Model model) {
+        ZoneId zone = Times.zone(timeZone);
         if (id != null && !id.isBlank()) {
             return "redirect:/portal/customers/" + customers.get(user.merchantId(), id.strip()).customerId();
         }
         var page = customers.list(user.merchantId(), PageRequest.of(PAGE_SIZE, startingAfter));
         List<CustomerRow> rows = page.data().stream()
-                .map(customer -> new CustomerRow(customer.customerId(), name(customer), customer.email(), Times.show(customer.createdAt())))
+                .map(customer -> new CustomerRow(customer.customerId(), name(customer), customer.email(), Times.show(customer.createdAt(), zone)))
                 .toList();
         model.addAttribute("user", user);
+        model.addAttribute("zone", zone.getId());
         model.addAttribute("customers", rows);
         model.addAttribute("nextCursor", page.hasMore() ? rows.getLast().id() : null);
         return "portal/customers";

@@ -15,7 +15,9 @@ enum PortalPermission {
     /** Fund a card from the merchant's balance. */
     START_TOPUPS(EnumSet.of(MerchantRole.OWNER, MerchantRole.DEVELOPER)),
     /** Issue and revoke API keys. */
-    MANAGE_API_KEYS(EnumSet.of(MerchantRole.OWNER, MerchantRole.DEVELOPER));
+    MANAGE_API_KEYS(EnumSet.of(MerchantRole.OWNER, MerchantRole.DEVELOPER)),
+    /** Send an event to a webhook endpoint again. */
+    REPLAY_WEBHOOKS(EnumSet.of(MerchantRole.OWNER, MerchantRole.DEVELOPER));
 
     private final Set<MerchantRole> roles;
 

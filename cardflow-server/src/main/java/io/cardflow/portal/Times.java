@@ -1,18 +1,33 @@
 package io.cardflow.portal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Times as the portal shows them: to the second, in UTC, said so on the page (every row of a table in one zone). */
+/**
+ * Times as the portal shows them: to the second, in the zone the person chose on the dashboard (kept in a cookie of
+ * this browser, {@link #COOKIE}), UTC until they choose one; the zone is named after each time.
+ */
 final class Times {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final String COOKIE = "CARDFLOW_TIME_ZONE";
+    static final ZoneId UTC = ZoneId.of("UTC");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private Times() {
     }
 
-    static String show(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant);
+    /** The zone a cookie names; UTC without one, or for one that names no zone (a cookie is the browser's to change). */
+    static ZoneId zone(String cookie) {
+        try {
+            return cookie == null || cookie.isBlank() ? UTC : ZoneId.of(cookie);
+        } catch (DateTimeException e) {
+            return UTC;
+        }
+    }
+
+    static String show(Instant instant, ZoneId zone) {
+        return instant == null ? "" : SHOWN.format(instant.atZone(zone)) + " " + zone.getId();
     }
 }

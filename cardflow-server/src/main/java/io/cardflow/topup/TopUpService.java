@@ -267,6 +267,11 @@ public class TopUpService {
         return topUps.page(cardId, page);
     }
 
+    /** The merchant's top-ups, newest first, of one state or (null) all. */
+    public Page<TopUp> listForMerchant(String merchantId, TopUpState state, PageRequest page) {
+        return topUps.pageOfMerchant(merchantId, state, page);
+    }
+
     /** Whether the card has been funded at least once: a card is usable only after that (the guide's FAQ). */
     public boolean hasApprovedTopUp(String cardId) {
         return topUps.anyApproved(cardId);

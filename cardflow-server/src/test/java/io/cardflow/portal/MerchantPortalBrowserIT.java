@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The merchant portal's pages in a real Chromium: a card watched until active and funded from the portal, the card
@@ -48,6 +49,10 @@ class MerchantPortalBrowserIT {
             assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
             String cardId = requested.field("cardId");
 
+            browser.visit("/portal").type("time-zone", "Mars/Olympus").submit("choose-time-zone");
+            assertThat(browser.find("problem").getText()).contains("timeZone");
+            browser.visit("/portal").type("time-zone", "Asia/Tokyo").submit("choose-time-zone");
+            assertThat(browser.find("time-zone").getAttribute("value")).isEqualTo("Asia/Tokyo");
             browser.visit("/portal/customers").find("customers");
             browser.screenshot("portal-customers");
             browser.visit("/portal/customers/" + customerId);
@@ -65,6 +70,14 @@ class MerchantPortalBrowserIT {
             browser.screenshot("portal-card");
             browser.visit("/portal");
             assertThat(browser.find("available-USD").getText()).isEqualTo("974.50 USD");
+            assertThat(browser.find("chart-USD").getAttribute("aria-label")).contains("from 1000.00 USD to 974.50 USD");
+            assertThat(browser.find("chart-table-USD").getAttribute("textContent")).contains("1000.00 USD", "974.50 USD");
+            browser.screenshot("portal-dashboard");
+            browser.visit("/portal/topups?status=approved");
+            assertThat(browser.find("topups").getText()).contains(cardId, "25.50 USD", "approved", "Asia/Tokyo");
+            browser.screenshot("portal-topups");
+            browser.visit("/portal/topups?status=rejected");
+            assertThat(browser.has("no-topups")).isTrue();
 
             browser.visit("/portal/cards/" + cardId).submit("suspend");
             assertThat(browser.find("card-state").getText()).isEqualTo("suspended");
@@ -107,6 +120,30 @@ class MerchantPortalBrowserIT {
         });
         assertThat(api.get("/api/v1/balance", merchant.key()).status()).as("the revoked key").isEqualTo(401);
         assertThat(actions(developer)).containsExactly("api_key_revoked", "api_key_issued", "login_succeeded", "password_set");
+    }
+
+    @Test
+    void aDeveloperSeesAnEndpointsDeliveriesAndSendsAnEventAgain() throws Exception {
+        Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of());
+        Api.Response endpoint = api.post("/api/v1/webhook-endpoints", merchant.key(),
+                Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("*")));
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+        String endpointId = endpoint.field("id");
+        Fixtures.deposit(api, merchant.id(), 500, "USD");
+        String deliveries = "/api/v1/webhook-endpoints/" + endpointId + "/deliveries";
+        Awaitility.await().atMost(Duration.ofSeconds(20)).alias("a delivery attempted")
+                .until(() -> api.get(deliveries, merchant.key()).json().get("data").valueStream()
+                        .anyMatch(delivery -> delivery.get("attemptCount").asInt() > 0));
+        String eventId = api.get(deliveries, merchant.key()).json().get("data").get(0).get("eventId").asString();
+        String developer = loggedInUserId(merchant, "developer", browser -> {
+            browser.visit("/portal/webhooks").submit("endpoint-" + endpointId);
+            assertThat(browser.find("deliveries").getText()).contains(eventId, "connection_failed");
+            browser.submit("replay-" + eventId);
+            assertThat(browser.find("notice").getText()).contains(eventId, "queued");
+            browser.screenshot("portal-webhook");
+        });
+        assertThat(auditOf(developer)).extracting(entry -> entry.get("action").asString() + " " + entry.get("objectId").asString())
+                .first().isEqualTo("webhook_replayed " + endpointId);
     }
 
     @Test
@@ -163,10 +200,13 @@ class MerchantPortalBrowserIT {
 
     /** The user's own actions in the audit log, newest first. */
     private List<String> actions(String userId) {
-        List<String> actions = new ArrayList<>();
-        api.get("/api/v1/admin/audit-log?limit=100&actor=" + userId, TestServer.ADMIN_KEY).json().get("data")
-                .forEach(entry -> actions.add(entry.get("action").asString()));
-        return actions;
+        return auditOf(userId).stream().map(entry -> entry.get("action").asString()).toList();
+    }
+
+    private List<JsonNode> auditOf(String userId) {
+        List<JsonNode> entries = new ArrayList<>();
+        api.get("/api/v1/admin/audit-log?limit=100&actor=" + userId, TestServer.ADMIN_KEY).json().get("data").forEach(entries::add);
+        return entries;
     }
 
     private HttpResponse<String> get(String path, Cookie session) throws Exception {
