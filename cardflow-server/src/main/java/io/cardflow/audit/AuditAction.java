@@ -14,7 +14,14 @@ public enum AuditAction {
     PASSWORD_SET,
     PASSWORD_RESET_REQUESTED,
     ACCOUNT_LOCKED,
-    ACCOUNT_UNLOCKED;
+    ACCOUNT_UNLOCKED,
+    CARD_SUSPENDED,
+    CARD_REACTIVATED,
+    CARD_CLOSED,
+    TOPUP_STARTED,
+    API_KEY_ISSUED,
+    API_KEY_REVOKED,
+    WEBHOOK_REPLAYED;
 
     @JsonValue
     public String wire() {

@@ -224,6 +224,28 @@ class LedgerRepository {
                 .list();
     }
 
+    /** A posting to an account: when and by how much its balance changed. */
+    record Posting(Instant at, long amount) {
+    }
+
+    /**
+     * The merchant's latest postings to their available account in the currency, newest first: an index walk over one
+     * account, however long its history.
+     */
+    List<Posting> latestAvailablePostings(String merchantId, String currency, int rows) {
+        return jdbc.sql("""
+                        select p.created_at, p.amount
+                        from ledger_postings p join ledger_accounts a on a.id = p.account_id
+                        where a.owner_id = :merchantId and a.currency = :currency and a.kind = 'merchant_available'
+                        order by p.id desc
+                        fetch first :rows rows only""")
+                .param("merchantId", merchantId)
+                .param("currency", currency)
+                .param("rows", rows)
+                .query((rs, n) -> new Posting(Jdbc.instant(rs, "created_at"), rs.getLong("amount")))
+                .list();
+    }
+
     /** The accounts of one kind and currency: how many, and their balances summed. */
     record Total(AccountKind kind, String currency, long accounts, long balance) {
     }

@@ -187,6 +187,22 @@ public class LedgerService {
         return ledger.merchantBalances(merchantId);
     }
 
+    /**
+     * The merchant's available balance in the currency after each of its last {@code points} ledger transactions, oldest
+     * first: worked back from today's balance, so that only those postings are read.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public List<BalancePoint> availableHistory(String merchantId, String currency, int points) {
+        long available = ledger.merchantBalances(merchantId).stream().filter(balance -> balance.currency().equals(currency))
+                .mapToLong(CurrencyBalance::available).findFirst().orElse(0);
+        List<BalancePoint> history = new ArrayList<>();
+        for (LedgerRepository.Posting posting : ledger.latestAvailablePostings(merchantId, currency, points)) {
+            history.addFirst(new BalancePoint(posting.at(), available));
+            available -= posting.amount();
+        }
+        return history;
+    }
+
     /** An account of the ledger, by whose it is and its kind; one per currency. */
     record Account(String ownerId, AccountKind kind) {
     }

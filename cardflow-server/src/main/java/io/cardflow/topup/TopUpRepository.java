@@ -1,5 +1,6 @@
 package io.cardflow.topup;
 
+import io.cardflow.common.ApiException;
 import io.cardflow.common.Jdbc;
 import io.cardflow.common.KeysetPages;
 import io.cardflow.common.Page;
@@ -7,6 +8,7 @@ import io.cardflow.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -111,6 +113,29 @@ class TopUpRepository {
     /** Newest first; the caller has checked that the card belongs to the merchant asking. */
     Page<TopUp> page(String cardId, PageRequest page) {
         return pages.newestFirst("topups", "card_id", cardId, page, "top-up", (rs, n) -> map(rs));
+    }
+
+    /** The merchant's top-ups, newest first: those in {@code state}, or all of them when it is null. */
+    Page<TopUp> pageOfMerchant(String merchantId, TopUpState state, PageRequest page) {
+        Long before = page.startingAfter() == null ? null : jdbc.sql(
+                        "select seq from topups where id = :id and merchant_id = :merchantId")
+                .param("id", page.startingAfter())
+                .param("merchantId", merchantId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such top-up"));
+        return Page.fromOverfetched(jdbc.sql("""
+                        select * from topups
+                        where merchant_id = :merchantId and (:state is null or state = :state)
+                          and (:before is null or seq < :before)
+                        order by seq desc
+                        fetch first :rows rows only""")
+                .param("merchantId", merchantId)
+                .param("state", state == null ? null : state.name(), Types.VARCHAR)
+                .param("before", before, Types.BIGINT)
+                .param("rows", page.limit() + 1)
+                .query((rs, n) -> map(rs))
+                .list(), page.limit());
     }
 
     private static TopUp map(ResultSet rs) throws SQLException {

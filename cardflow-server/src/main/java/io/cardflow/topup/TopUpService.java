@@ -240,6 +240,16 @@ public class TopUpService {
                 ? TopUpRejection.CARD_BALANCE_LIMIT_EXCEEDED : null;
     }
 
+    /** One top-up, created exactly as by {@link #createAll}; its refusal is thrown. */
+    @Transactional
+    public TopUp create(String merchantId, String cardId, Money amount) {
+        Outcome outcome = createAll(merchantId, List.of(new TopUpOrder(cardId, amount))).getFirst();
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.created();
+    }
+
     public TopUp get(String merchantId, String topUpId) {
         return topUps.find(merchantId, topUpId).orElseThrow(() -> ApiException.notFound("top-up", topUpId));
     }
@@ -255,6 +265,11 @@ public class TopUpService {
     public Page<TopUp> listForCard(String merchantId, String cardId, PageRequest page) {
         cards.get(merchantId, cardId);
         return topUps.page(cardId, page);
+    }
+
+    /** The merchant's top-ups, newest first, of one state or (null) all. */
+    public Page<TopUp> listForMerchant(String merchantId, TopUpState state, PageRequest page) {
+        return topUps.pageOfMerchant(merchantId, state, page);
     }
 
     /** Whether the card has been funded at least once: a card is usable only after that (the guide's FAQ). */

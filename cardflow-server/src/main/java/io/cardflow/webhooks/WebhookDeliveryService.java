@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The deliveries log of an endpoint, and replays. */
 @Service
-class WebhookDeliveryService {
+public class WebhookDeliveryService {
 
     /** The most events one replay of a time range sends again. */
     static final int MAX_REPLAY_EVENTS = 10_000;
@@ -40,7 +40,7 @@ class WebhookDeliveryService {
     }
 
     /** The endpoint's deliveries, newest first, with their attempts; 404 when the endpoint is not the merchant's. */
-    Page<WebhookDelivery> list(String merchantId, String endpointId, @Nullable String status, @Nullable String eventId,
+    public Page<WebhookDelivery> list(String merchantId, String endpointId, @Nullable String status, @Nullable String eventId,
                                PageRequest page) {
         endpoints.get(merchantId, endpointId);
         DeliveryStatus wanted = status == null ? null : DeliveryStatus.of(status).orElseThrow(() ->
@@ -103,6 +103,12 @@ class WebhookDeliveryService {
             signals.publish(WebhookDispatcher.CHANNEL, "");
         }
         return replayed.size();
+    }
+
+    /** Replays one event to the endpoint, as {@code POST …/replay {"eventId"}} does; returns how many events (1). */
+    @Transactional
+    public int replayEvent(String merchantId, String endpointId, String eventId) {
+        return replay(merchantId, endpointId, new ReplayRequest.OneEvent(eventId));
     }
 
     private static WebhookDelivery toDelivery(WebhookDeliveryRepository.StoredDelivery delivery, List<WebhookDelivery.Attempt> attempts) {

@@ -1,0 +1,36 @@
+package io.cardflow.portal;
+
+import io.cardflow.common.ApiException;
+import io.cardflow.web.ErrorStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Failures of the portal's pages as pages, with the API's status and message (web.ProblemHandler answers JSON, which a
+ * person in a browser should not get): another merchant's id is a 404 page, a role's missing permission a 403 one.
+ */
+@ControllerAdvice(annotations = PortalPage.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PortalProblems {
+
+    @ExceptionHandler(ApiException.class)
+    String problem(ApiException e, @AuthenticationPrincipal PortalUser user, HttpServletResponse response, Model model) {
+        response.setStatus(ErrorStatus.of(e.code()).value());
+        model.addAttribute("user", user);
+        model.addAttribute("message", e.getMessage());
+        model.addAttribute("fieldErrors", e.fieldErrors());
+        return "portal/problem";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "denied";
+    }
+}

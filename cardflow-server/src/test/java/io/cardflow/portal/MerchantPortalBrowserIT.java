@@ -1,0 +1,228 @@
+package io.cardflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardflow.testing.Api;
+import io.cardflow.testing.Browser;
+import io.cardflow.testing.Fixtures;
+import io.cardflow.testing.TestServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The merchant portal's pages in a real Chromium: a card watched until active and funded from the portal, the card
+ * buttons, API keys by role, and another merchant's objects out of reach, each action in the audit log.
+ * Screenshots go to target/screenshots/.
+ */
+class MerchantPortalBrowserIT {
+
+    private static final String SESSION = "CARDFLOW_SESSION";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final TestServer server = TestServer.shared();
+    private final Api api = server.api();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anOwnerWatchesACardTurnActiveAndFundsItFromThePortal() throws Exception {
+        Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of("USD", 100_000L));
+        String customerId = Fixtures.approvedCustomer(api, merchant, Fixtures.INDIVIDUAL_USD);
+        String user = loggedInUserId(merchant, "owner", browser -> {
+            Api.Response requested = api.post("/api/v1/cards", merchant.key(),
+                    Map.of("customerId", customerId, "productId", Fixtures.INDIVIDUAL_USD));
+            assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+            String cardId = requested.field("cardId");
+
+            browser.visit("/portal").type("time-zone", "Mars/Olympus").submit("choose-time-zone");
+            assertThat(browser.find("problem").getText()).contains("timeZone");
+            browser.visit("/portal").type("time-zone", "Asia/Tokyo").submit("choose-time-zone");
+            assertThat(browser.find("time-zone").getAttribute("value")).isEqualTo("Asia/Tokyo");
+            browser.visit("/portal/customers").find("customers");
+            browser.screenshot("portal-customers");
+            browser.visit("/portal/customers/" + customerId);
+            assertThat(browser.find("customer-name").getText()).isEqualTo("Nora Funded");
+            browser.submit("card-" + cardId);
+            awaitText(browser, "card-state", "active");
+            assertThat(browser.find("card-pan").getText()).matches("\\d{6}\\*{6}\\d{4}");
+            assertThat(browser.find("card-balance").getText()).isEqualTo("0.00 USD");
+
+            browser.type("amount", "25.50").submit("start-topup");
+            assertThat(browser.find("notice").getText()).startsWith("Top-up of 25.50 USD started");
+            awaitText(browser, "card-balance", "25.50 USD");
+            assertThat(browser.find("card-available").getText()).isEqualTo("25.50 USD");
+            assertThat(browser.pageSource()).contains("approved");
+            browser.screenshot("portal-card");
+            browser.visit("/portal");
+            assertThat(browser.find("available-USD").getText()).isEqualTo("974.50 USD");
+            assertThat(browser.find("chart-USD").getAttribute("aria-label")).contains("from 1000.00 USD to 974.50 USD");
+            assertThat(browser.find("chart-table-USD").getAttribute("textContent")).contains("1000.00 USD", "974.50 USD");
+            browser.screenshot("portal-dashboard");
+            browser.visit("/portal/topups?status=approved");
+            assertThat(browser.find("topups").getText()).contains(cardId, "25.50 USD", "approved", "Asia/Tokyo");
+            browser.screenshot("portal-topups");
+            browser.visit("/portal/topups?status=rejected");
+            assertThat(browser.has("no-topups")).isTrue();
+
+            browser.visit("/portal/cards/" + cardId).submit("suspend");
+            assertThat(browser.find("card-state").getText()).isEqualTo("suspended");
+            browser.submit("reactivate");
+            assertThat(browser.find("card-state").getText()).isEqualTo("active");
+            browser.type("amount", "0.001").submit("start-topup");
+            assertThat(browser.find("problem").getText()).contains("amount");
+        });
+        assertThat(actions(user)).containsExactly("card_reactivated", "card_suspended", "topup_started", "login_succeeded",
+                "password_set");
+        assertThat(Fixtures.balance(api, merchant, "USD", "available")).isEqualTo(97_450L);
+    }
+
+    @Test
+    void aViewerSeesKeysButCannotRevokeThemWhileADeveloperCan() throws Exception {
+        Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of());
+        String keyId = api.get("/api/v1/admin/merchants/" + merchant.id() + "/api-keys", TestServer.ADMIN_KEY).json()
+                .get(0).get("apiKeyId").asString();
+        String viewer = loggedInUserId(merchant, "viewer", browser -> {
+            browser.visit("/portal/api-keys").find("key-" + keyId);
+            assertThat(browser.has("revoke-" + keyId)).as("no revoke button for a viewer").isFalse();
+            assertThat(browser.has("create-key")).isFalse();
+            browser.screenshot("portal-api-keys-viewer");
+
+            HttpResponse<String> refused = post(browser, "/portal/api-keys/" + keyId + "/revoke");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(post(browser, "/portal/api-keys").statusCode()).isEqualTo(403);
+        });
+        assertThat(api.get("/api/v1/balance", merchant.key()).status()).as("the key still works").isEqualTo(200);
+        assertThat(actions(viewer)).containsExactly("login_succeeded", "password_set");
+
+        String developer = loggedInUserId(merchant, "developer", browser -> {
+            browser.visit("/portal/api-keys").submit("create-key");
+            String secret = browser.find("issued-key").getAttribute("value");
+            assertThat(api.get("/api/v1/balance", secret).status()).as("the new key authenticates").isEqualTo(200);
+            browser.screenshot("portal-api-keys");
+            browser.submit("revoke-" + keyId);
+            assertThat(browser.find("notice").getText()).contains("revoked");
+            assertThat(browser.has("issued-key")).as("the secret is shown once").isFalse();
+        });
+        assertThat(api.get("/api/v1/balance", merchant.key()).status()).as("the revoked key").isEqualTo(401);
+        assertThat(actions(developer)).containsExactly("api_key_revoked", "api_key_issued", "login_succeeded", "password_set");
+    }
+
+    @Test
+    void aDeveloperSeesAnEndpointsDeliveriesAndSendsAnEventAgain() throws Exception {
+        Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of());
+        Api.Response endpoint = api.post("/api/v1/webhook-endpoints", merchant.key(),
+                Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("*")));
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+        String endpointId = endpoint.field("id");
+        Fixtures.deposit(api, merchant.id(), 500, "USD");
+        String deliveries = "/api/v1/webhook-endpoints/" + endpointId + "/deliveries";
+        Awaitility.await().atMost(Duration.ofSeconds(20)).alias("a delivery attempted")
+                .until(() -> api.get(deliveries, merchant.key()).json().get("data").valueStream()
+                        .anyMatch(delivery -> delivery.get("attemptCount").asInt() > 0));
+        String eventId = api.get(deliveries, merchant.key()).json().get("data").get(0).get("eventId").asString();
+        String developer = loggedInUserId(merchant, "developer", browser -> {
+            browser.visit("/portal/webhooks").submit("endpoint-" + endpointId);
+            assertThat(browser.find("deliveries").getText()).contains(eventId, "connection_failed");
+            browser.submit("replay-" + eventId);
+            assertThat(browser.find("notice").getText()).contains(eventId, "queued");
+            browser.screenshot("portal-webhook");
+        });
+        assertThat(auditOf(developer)).extracting(entry -> entry.get("action").asString() + " " + entry.get("objectId").asString())
+                .first().isEqualTo("webhook_replayed " + endpointId);
+    }
+
+    @Test
+    void anotherMerchantsCardsAndCustomersAreNotFound() throws Exception {
+        Fixtures.TestMerchant own = Fixtures.newMerchant(api, Map.of());
+        Fixtures.TestMerchant other = Fixtures.newMerchant(api, Map.of("USD", 10_000L));
+        String otherCard = Fixtures.activeCard(api, other, Fixtures.INDIVIDUAL_USD);
+        String otherCustomer = api.get("/api/v1/card/" + otherCard, other.key()).field("customerId");
+        String owner = loggedInUserId(own, "owner", browser -> {
+            Cookie session = browser.cookie(SESSION);
+            for (String path : List.of("/portal/cards/" + otherCard, "/portal/customers/" + otherCustomer,
+                    "/portal/customers?id=" + otherCustomer)) {
+                assertThat(get(path, session).statusCode()).as(path).isEqualTo(404);
+            }
+            browser.visit("/portal/cards/" + otherCard);
+            assertThat(browser.find("problem").getText()).contains(otherCard);
+            browser.screenshot("portal-not-found");
+            assertThat(post(browser, "/portal/cards/" + otherCard + "/suspend").statusCode()).isEqualTo(404);
+            assertThat(post(browser, "/portal/cards/" + otherCard + "/topups", "amount=1.00").statusCode()).isEqualTo(404);
+        });
+        assertThat(api.get("/api/v1/card/" + otherCard, other.key()).field("state")).isEqualTo("active");
+        assertThat(Fixtures.balance(api, other, "USD", "pending")).isZero();
+        assertThat(actions(owner)).containsExactly("login_succeeded", "password_set");
+    }
+
+    private interface Session {
+        void use(Browser browser) throws Exception;
+    }
+
+    /** Invites a user of the merchant, lets them choose a password and log in, runs {@code session}; returns their id. */
+    private String loggedInUserId(Fixtures.TestMerchant merchant, String role, Session session) throws Exception {
+        String email = "person-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Response invited = api.post("/api/v1/admin/merchants/" + merchant.id() + "/users", TestServer.ADMIN_KEY,
+                Map.of("email", email, "name", "Grace Hopper", "role", role));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        try (Browser browser = Browser.open(server.baseUrl())) {
+            browser.visit(invited.field("invitationUrl")).type("password", PASSWORD).type("confirmation", PASSWORD)
+                    .submit("set-password");
+            browser.logIn(email, PASSWORD);
+            assertThat(browser.path()).isEqualTo("/portal");
+            session.use(browser);
+        }
+        return invited.json().get("user").get("id").asString();
+    }
+
+    /** Reloads the page until the element shows the text (the server renders no live updates: a person reloads too). */
+    private static void awaitText(Browser browser, String id, String expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).alias(id + " to show " + expected)
+                .until(() -> {
+                    String path = browser.path();
+                    return browser.visit(path).find(id).getText().equals(expected);
+                });
+    }
+
+    /** The user's own actions in the audit log, newest first. */
+    private List<String> actions(String userId) {
+        return auditOf(userId).stream().map(entry -> entry.get("action").asString()).toList();
+    }
+
+    private List<JsonNode> auditOf(String userId) {
+        List<JsonNode> entries = new ArrayList<>();
+        api.get("/api/v1/admin/audit-log?limit=100&actor=" + userId, TestServer.ADMIN_KEY).json().get("data").forEach(entries::add);
+        return entries;
+    }
+
+    private HttpResponse<String> get(String path, Cookie session) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Cookie", SESSION + "=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form POST as the browser's user, with their session and the CSRF token of the page they are on. */
+    private HttpResponse<String> post(Browser browser, String path, String... fields) throws Exception {
+        Matcher token = CSRF.matcher(browser.pageSource());
+        assertThat(token.find()).as("a CSRF token on " + browser.path()).isTrue();
+        List<String> body = new ArrayList<>(List.of(fields));
+        body.add("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Cookie", SESSION + "=" + browser.cookie(SESSION).getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
