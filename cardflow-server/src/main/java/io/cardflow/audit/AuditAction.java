@@ -21,7 +21,12 @@ public enum AuditAction {
     TOPUP_STARTED,
     API_KEY_ISSUED,
     API_KEY_REVOKED,
-    WEBHOOK_REPLAYED;
+    WEBHOOK_REPLAYED,
+    APPLICATION_APPROVED,
+    APPLICATION_REJECTED,
+    MERCHANT_CREATED,
+    BALANCE_DEPOSITED,
+    JOB_RETRIED;
 
     @JsonValue
     public String wire() {

@@ -9,15 +9,15 @@ import java.util.stream.Stream;
  * read as a formula (it starts with {@code = + - @}, or a tab or carriage return) gets a leading {@code '}, so that
  * opening an export never runs what someone typed as their e-mail (OWASP "CSV injection").
  */
-final class AuditCsv {
+public final class AuditCsv {
 
-    static final String HEADER = row(List.of("id", "occurred_at", "actor_id", "actor_name", "actor_role", "action",
+    public static final String HEADER = row(List.of("id", "occurred_at", "actor_id", "actor_name", "actor_role", "action",
             "object_type", "object_id", "client_address", "details"));
 
     private AuditCsv() {
     }
 
-    static String row(AuditEntry entry) {
+    public static String row(AuditEntry entry) {
         return row(Stream.of(entry.id(), entry.occurredAt().toString(), entry.actorId(), entry.actorName(), entry.actorRole(),
                 entry.action().wire(), entry.objectType(), entry.objectId(), entry.clientAddress(),
                 entry.details() == null ? null : entry.details().toString()).toList());

@@ -3,8 +3,8 @@ package io.cardflow.jobs;
 import java.time.Instant;
 
 /** A background job that has failed, as {@code failing_jobs} records it. */
-record FailingJob(String id, String taskName, String objectId, Status status, int attempts, Instant firstFailureAt,
+public record FailingJob(String id, String taskName, String objectId, Status status, int attempts, Instant firstFailureAt,
                   Instant lastFailureAt, Instant nextAttemptAt, JobError lastError, Instant parkedAt, Instant rescheduledAt) {
 
-    enum Status { RETRYING, PARKED, RESCHEDULED }
+    public enum Status { RETRYING, PARKED, RESCHEDULED }
 }

@@ -5,7 +5,7 @@ package io.cardflow.jobs;
  * message, cut short. Never a stack trace, and not the lines after the first: PostgreSQL puts the failing row's values
  * there ("Detail: Failing row contains ..."), which may be a customer's data.
  */
-record JobError(String exceptionClass, String message) {
+public record JobError(String exceptionClass, String message) {
 
     static final int MAX_MESSAGE = 300;
     static final int MAX_CLASS = 200;

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The operator's view of parked jobs, and the retry that puts one back to work. */
 @Service
-class ParkedJobs {
+public class ParkedJobs {
 
     private final FailingJobs failing;
     private final SchedulerClient scheduler;
@@ -30,7 +30,7 @@ class ParkedJobs {
         this.clock = clock;
     }
 
-    Page<FailingJob> list(String taskName, PageRequest page) {
+    public Page<FailingJob> list(String taskName, PageRequest page) {
         if (taskName != null && !taskNames.contains(taskName)) {
             throw ApiException.invalid("task", "must be one of " + String.join(", ", taskNames));
         }
@@ -50,7 +50,7 @@ class ParkedJobs {
      * Should the work fail again, it retries and, in the end, is parked anew under a new id.
      */
     @Transactional
-    FailingJob retry(String id) {
+    public FailingJob retry(String id) {
         FailingJob job = get(id);
         Instant now = clock.instant();
         if (!failing.markRescheduled(id, now)) {

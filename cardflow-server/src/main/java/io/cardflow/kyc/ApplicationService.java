@@ -52,6 +52,7 @@ public class ApplicationService {
     private final CustomerService customers;
     private final ProductCatalog products;
     private final VerificationProvider provider;
+    private final VerificationEngine engine;
     private final BackgroundJobs jobs;
     private final Validation validation;
     private final JsonMapper jsonMapper;
@@ -63,13 +64,14 @@ public class ApplicationService {
     private final TransactionTemplate transactions;
 
     ApplicationService(ApplicationRepository applications, CustomerService customers, ProductCatalog products,
-                       VerificationProvider provider, BackgroundJobs jobs, Validation validation, JsonMapper jsonMapper,
+                       VerificationProvider provider, VerificationEngine engine, BackgroundJobs jobs, Validation validation, JsonMapper jsonMapper,
                        CardflowProperties properties, Clock clock, MeterRegistry meters, LongPoll longPoll,
                        EventLog events, TransactionTemplate transactions) {
         this.applications = applications;
         this.customers = customers;
         this.products = products;
         this.provider = provider;
+        this.engine = engine;
         this.jobs = jobs;
         this.validation = validation;
         this.jsonMapper = jsonMapper;
@@ -181,14 +183,20 @@ public class ApplicationService {
         }
     }
 
-    /** An operator's decision on an application the engine left for manual review. */
+    /** An operator's decision, with the operator key, on an application the engine left for manual review. */
     @Transactional
     public Application review(String applicationId, ApplicationState decision, String note) {
+        return review(applicationId, decision, note, OPERATOR);
+    }
+
+    /** A decision recorded with who took it: {@code "operator"} for the operator key, a user's id from the back office. */
+    @Transactional
+    public Application review(String applicationId, ApplicationState decision, String note, String decidedBy) {
         Application application = applications.find(applicationId)
                 .orElseThrow(() -> ApiException.notFound("application", applicationId));
         if (application.state() != ApplicationState.MANUAL_REVIEW || !decision.isDecided()
                 || !transition(application, decision,
-                decision == ApplicationState.REJECTED ? List.of(ReasonCode.MANUAL_REVIEW_REJECTED) : List.of(), OPERATOR, note)) {
+                decision == ApplicationState.REJECTED ? List.of(ReasonCode.MANUAL_REVIEW_REJECTED) : List.of(), decidedBy, note)) {
             throw new ApiException(ErrorCode.APPLICATION_NOT_IN_REVIEW, "Application '" + applicationId
                     + "' is not waiting for manual review");
         }
@@ -229,6 +237,17 @@ public class ApplicationService {
     /** How the application's automatic decision is going, while it is failing (retrying or parked); null otherwise. */
     public Processing decisionProcessing(Application application) {
         return application.state().isDecided() ? null : jobs.processing(DECISION, application.id());
+    }
+
+    /**
+     * The watch-list entries the submission matches, with their similarity scores, recomputed by the built-in engine:
+     * it is pure, so against the same watch list file this is what it saw when it sent the application to review.
+     */
+    public List<WatchListHit> watchListHits(Application application) {
+        return switch (application.holderType()) {
+            case INDIVIDUAL -> engine.screen(jsonMapper.readValue(application.submission(), IndividualKyc.class));
+            case BUSINESS -> engine.screen(jsonMapper.readValue(application.submission(), BusinessKyb.class));
+        };
     }
 
     /** How many applications wait for an operator's decision. */

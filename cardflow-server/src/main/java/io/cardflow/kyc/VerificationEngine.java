@@ -35,7 +35,7 @@ public final class VerificationEngine {
         if (kyc.identityDocument().expiryDate().isBefore(today)) {
             rejections.add(ReasonCode.DOCUMENT_EXPIRED);
         }
-        List<WatchListHit> hits = screenPerson(kyc.firstName(), kyc.lastName());
+        List<WatchListHit> hits = screen(kyc);
         if (hasExact(hits)) {
             rejections.add(ReasonCode.WATCHLIST_MATCH);
         }
@@ -44,12 +44,8 @@ public final class VerificationEngine {
 
     public Verdict verify(BusinessKyb kyb, LocalDate today) {
         Objects.requireNonNull(today, "today");
-        List<WatchListHit> hits = new ArrayList<>(watchList.screen(kyb.legalName(), EntryType.ENTITY, threshold));
-        boolean ownerUnderage = false;
-        for (BeneficialOwner owner : kyb.beneficialOwners()) {
-            hits.addAll(screenPerson(owner.firstName(), owner.lastName()));
-            ownerUnderage |= isUnderage(owner.dateOfBirth(), today);
-        }
+        List<WatchListHit> hits = screen(kyb);
+        boolean ownerUnderage = kyb.beneficialOwners().stream().anyMatch(owner -> isUnderage(owner.dateOfBirth(), today));
         List<ReasonCode> rejections = new ArrayList<>();
         if (hasExact(hits)) {
             rejections.add(ReasonCode.WATCHLIST_MATCH);
@@ -58,6 +54,20 @@ public final class VerificationEngine {
             rejections.add(ReasonCode.BENEFICIAL_OWNER_UNDERAGE);
         }
         return decide(rejections, hits);
+    }
+
+    /** The watch-list entries the applicant's name matches, with their scores: the evidence an operator reviews. */
+    public List<WatchListHit> screen(IndividualKyc kyc) {
+        return screenPerson(kyc.firstName(), kyc.lastName());
+    }
+
+    /** The entries the legal name and each beneficial owner's name match, in that order. */
+    public List<WatchListHit> screen(BusinessKyb kyb) {
+        List<WatchListHit> hits = new ArrayList<>(watchList.screen(kyb.legalName(), EntryType.ENTITY, threshold));
+        for (BeneficialOwner owner : kyb.beneficialOwners()) {
+            hits.addAll(screenPerson(owner.firstName(), owner.lastName()));
+        }
+        return hits;
     }
 
     // Period counts whole calendar years, so someone born on 29 February comes of age on 1 March
