@@ -10,8 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,15 +71,6 @@ class AdminAuditController {
         response.setContentType("text/csv; charset=utf-8; header=present");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Writer out = response.getWriter();
-        out.write(AuditCsv.HEADER);
-        audit.forEach(query, entry -> {
-            try {
-                out.write(AuditCsv.row(entry));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        out.flush();
+        audit.writeCsv(query, response.getWriter());
     }
 }

@@ -4,10 +4,11 @@ import io.cardflow.common.ApiException;
 import io.cardflow.common.Ids;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,15 +48,22 @@ public class AuditLog {
                 .map(this::withDetails);
     }
 
-    /** Every entry the query selects, newest first, read a batch at a time (an export is not held in memory whole). */
-    public void forEach(AuditQuery query, Consumer<AuditEntry> action) {
+    /**
+     * Every entry the query selects as CSV ({@link AuditCsv}), newest first, read a batch at a time (an export is not
+     * held in memory whole): the API's export and the back office's.
+     */
+    public void writeCsv(AuditQuery query, Writer out) throws IOException {
+        out.write(AuditCsv.HEADER);
         Long before = null;
         List<AuditRepository.StoredEntry> batch;
         do {
             batch = entries.list(query, before, EXPORT_BATCH);
-            batch.stream().map(this::withDetails).forEach(action);
+            for (AuditRepository.StoredEntry stored : batch) {
+                out.write(AuditCsv.row(withDetails(stored)));
+            }
             before = batch.isEmpty() ? null : entries.seqOf(batch.getLast().entry().id()).orElseThrow();
         } while (batch.size() == EXPORT_BATCH);
+        out.flush();
     }
 
     private AuditEntry withDetails(AuditRepository.StoredEntry stored) {

@@ -1,7 +1,6 @@
 package io.cardflow.portal;
 
 import io.cardflow.audit.AuditAction;
-import io.cardflow.audit.AuditCsv;
 import io.cardflow.audit.AuditEntry;
 import io.cardflow.audit.AuditLog;
 import io.cardflow.audit.AuditQuery;
@@ -11,8 +10,6 @@ import io.cardflow.common.PageRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,16 +62,7 @@ class BackOfficeAuditController {
         response.setContentType("text/csv; charset=utf-8; header=present");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Writer out = response.getWriter();
-        out.write(AuditCsv.HEADER);
-        audit.forEach(query, entry -> {
-            try {
-                out.write(AuditCsv.row(entry));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        out.flush();
+        audit.writeCsv(query, response.getWriter());
     }
 
     /** The filled-in filters only: an empty form field filters nothing. */
