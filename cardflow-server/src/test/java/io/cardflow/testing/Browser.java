@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -93,11 +94,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks and waits for the page it leads to (the clicked element goes stale when the new page replaces it). */
+    /**
+     * Clicks and waits for the page it leads to. The old page is marked before the click, and the wait ends when the
+     * loaded document no longer carries the mark. (Waiting for the clicked element to go stale is not enough: newer
+     * chromedrivers report a detached node as an "unhandled inspector error" instead of a stale element.) Errors
+     * while the navigation is under way are retried until the patience runs out, then reported with the last one.
+     */
     public Browser submit(String id) {
         WebElement button = find(id);
+        driver.executeScript("window.cardflowPageBeforeSubmit = true");
         button.click();
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
+                .until(page -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.cardflowPageBeforeSubmit === undefined && document.readyState === 'complete'")));
         return this;
     }
 
