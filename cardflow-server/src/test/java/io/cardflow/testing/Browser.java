@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -112,6 +114,31 @@ public final class Browser implements AutoCloseable {
 
     public Browser logIn(String email, String password) {
         return visit("/login").type("username", email).type("password", password).submit("log-in");
+    }
+
+    /** Sets the window's size, such as a phone's 390 x 844. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** Whether the page is wider than the window, so that a person would have to scroll sideways to read it. */
+    public boolean scrollsSideways() {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+    }
+
+    /**
+     * The form fields a screen reader could not name: visible inputs, selects and text areas with neither a
+     * {@code <label for>}, an enclosing label, nor an aria-label. Each is named by its id, name or tag.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> unlabelledFields() {
+        return (List<String>) driver.executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(field => field.type !== 'hidden' && field.type !== 'submit')
+                  .filter(field => !(field.labels && field.labels.length) && !field.getAttribute('aria-label'))
+                  .map(field => field.id || field.name || field.tagName);""");
     }
 
     /** A cookie of this browser's, e.g. the session's, to send as this person from a plain HTTP client. */

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "cardflow-server.jar");
+    private static final Path LAUNCHER = Path.of("..", "bin", "cardflow-server").toAbsolutePath().normalize();
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static final Set<ServerProcess> RUNNING = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -39,11 +40,18 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Object> settings;
     private final boolean ownsDatabase;
+    private final boolean fromLauncher;
     private final int port;
     private final Path log;
     private Process process;
 
     private ServerProcess(String name, TestDatabase database, Path dataDir, Map<String, Object> settings, boolean ownsDatabase) {
+        this(name, database, dataDir, settings, ownsDatabase, false);
+    }
+
+    private ServerProcess(String name, TestDatabase database, Path dataDir, Map<String, Object> settings, boolean ownsDatabase,
+                          boolean fromLauncher) {
+        this.fromLauncher = fromLauncher;
         this.name = name;
         this.database = database;
         this.dataDir = dataDir;
@@ -67,6 +75,19 @@ public final class ServerProcess implements AutoCloseable {
         settings.putAll(extraSettings);
         System.out.println("=== cardflow server process '" + name + "' on " + database.kind() + ": " + database.url());
         return new ServerProcess(name, database, dataDir, settings, true);
+    }
+
+    /**
+     * The server as a person first starts it: the README's first command, {@code bin/cardflow-server}, with nothing but
+     * a port and a fresh data directory (CARDFLOW_DATA_DIR), so every other setting is the default, the embedded
+     * database included. The launcher finds the jar the package phase built up to date and runs it on this JDK.
+     */
+    public static ServerProcess fromLauncher(String name) {
+        if (!TestDatabase.selectedKind().equals("h2")) {
+            throw new IllegalStateException("The launcher's defaults use the embedded database: run this on H2 only");
+        }
+        Path dataDir = TestDatabase.newDataDir();
+        return new ServerProcess(name, TestDatabase.create(dataDir), dataDir, new HashMap<>(), true, true);
     }
 
     /**
@@ -113,12 +134,21 @@ public final class ServerProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the integration tests run after package");
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(fromLauncher ? List.of(LAUNCHER.toString())
+                : List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (fromLauncher) {
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(variable -> variable.startsWith("CARDFLOW_") || variable.startsWith("SPRING_"));
+            environment.put("CARDFLOW_DATA_DIR", dataDir.toString());
+            environment.put("JAVA_HOME", System.getProperty("java.home"));
+            environment.put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1");
+        }
         try {
             Files.writeString(log, "=== start " + Instant.now() + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
