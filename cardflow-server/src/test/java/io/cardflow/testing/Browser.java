@@ -40,6 +40,11 @@ public final class Browser implements AutoCloseable {
      */
     private static final Logger CDP_WARNING = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
+    /** Scripts both browsers run: the mark {@link #submit} leaves on a page, and the checks of the next page and width. */
+    static final String MARK_PAGE = "window.cardflowPageBeforeSubmit = true";
+    static final String NEXT_PAGE_LOADED = "return window.cardflowPageBeforeSubmit === undefined && document.readyState === 'complete'";
+    static final String SCROLLS_SIDEWAYS = "return document.documentElement.scrollWidth > document.documentElement.clientWidth";
+
     private final ChromeDriver driver;
     private final String baseUrl;
 
@@ -49,15 +54,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(String baseUrl) {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "Chromium (" + CHROMIUM + ") or its driver (" + CHROMEDRIVER + ") is not installed: the browser "
-                    + "tests are SKIPPED. Install them: apt-get install chromium chromium-driver.";
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException(message.replace("are SKIPPED", "cannot run, and CI requires them"));
-            }
-            System.out.println("=== " + message);
-            Assumptions.abort(message);
-        }
+        requireInstalled("Chromium (" + CHROMIUM + ") or its driver (" + CHROMEDRIVER + ")", "chromium chromium-driver",
+                CHROMIUM, CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -104,11 +102,10 @@ public final class Browser implements AutoCloseable {
      */
     public Browser submit(String id) {
         WebElement button = find(id);
-        driver.executeScript("window.cardflowPageBeforeSubmit = true");
+        driver.executeScript(MARK_PAGE);
         button.click();
         new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
-                .until(page -> Boolean.TRUE.equals(driver.executeScript(
-                        "return window.cardflowPageBeforeSubmit === undefined && document.readyState === 'complete'")));
+                .until(page -> Boolean.TRUE.equals(driver.executeScript(NEXT_PAGE_LOADED)));
         return this;
     }
 
@@ -124,8 +121,7 @@ public final class Browser implements AutoCloseable {
 
     /** Whether the page is wider than the window, so that a person would have to scroll sideways to read it. */
     public boolean scrollsSideways() {
-        return Boolean.TRUE.equals(driver.executeScript(
-                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+        return Boolean.TRUE.equals(driver.executeScript(SCROLLS_SIDEWAYS));
     }
 
     /**
@@ -168,7 +164,21 @@ public final class Browser implements AutoCloseable {
         return logger;
     }
 
-    private static String env(String name, String fallback) {
+    /** Skips the test when a program is missing (a line starting with "=== " says so), or fails it under CI=true. */
+    static void requireInstalled(String what, String debianPackages, Path... programs) {
+        if (java.util.Arrays.stream(programs).allMatch(Files::isExecutable)) {
+            return;
+        }
+        String message = what + " is not installed: the browser tests that need it are SKIPPED. Install it: apt-get install "
+                + debianPackages + ".";
+        if (System.getenv("CI") != null) {
+            throw new IllegalStateException(message.replace("are SKIPPED", "cannot run, and CI requires them"));
+        }
+        System.out.println("=== " + message);
+        Assumptions.abort(message);
+    }
+
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Firefox implements AutoCloseable {
 
-    private static final Path FIREFOX = Path.of(env("CARDFLOW_IT_FIREFOX", "/usr/bin/firefox-esr"));
+    private static final Path FIREFOX = Path.of(Browser.env("CARDFLOW_IT_FIREFOX", "/usr/bin/firefox-esr"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -62,15 +61,7 @@ public final class Firefox implements AutoCloseable {
     }
 
     public static Firefox open(String baseUrl) {
-        if (!Files.isExecutable(FIREFOX)) {
-            String message = "Firefox (" + FIREFOX + ") is not installed: the Firefox browser tests are SKIPPED. Install it: "
-                    + "apt-get install firefox-esr.";
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException(message.replace("are SKIPPED", "cannot run, and CI requires them"));
-            }
-            System.out.println("=== " + message);
-            Assumptions.abort(message);
-        }
+        Browser.requireInstalled("Firefox (" + FIREFOX + ")", "firefox-esr", FIREFOX);
         try {
             Path profile = Files.createTempDirectory("cardflow-firefox-");
             Files.write(profile.resolve("user.js"), PREFERENCES.stream().map(pref -> "user_pref(\"" + pref + ");").toList());
@@ -120,10 +111,9 @@ public final class Firefox implements AutoCloseable {
     /** Clicks and waits for the page it leads to, by a mark left on the old page (as {@link Browser#submit}). */
     public Firefox submit(String id) {
         String button = find(id);
-        script("window.cardflowPageBeforeSubmit = true");
+        script(Browser.MARK_PAGE);
         command("WebDriver:ElementClick", Map.of("id", button));
-        await("the page after clicking " + id, () -> Boolean.TRUE.equals(script(
-                "return window.cardflowPageBeforeSubmit === undefined && document.readyState === 'complete'").asBoolean()));
+        await("the page after clicking " + id, () -> script(Browser.NEXT_PAGE_LOADED).asBoolean());
         return this;
     }
 
@@ -137,7 +127,7 @@ public final class Firefox implements AutoCloseable {
     }
 
     public boolean scrollsSideways() {
-        return script("return document.documentElement.scrollWidth > document.documentElement.clientWidth").asBoolean();
+        return script(Browser.SCROLLS_SIDEWAYS).asBoolean();
     }
 
     /** Saves what Firefox shows to target/screenshots/{name}-firefox-{database}.png, a test artefact. */
@@ -280,10 +270,5 @@ public final class Firefox implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
