@@ -118,10 +118,23 @@ public class EventLog {
      * committed since the last read are placed first ({@link EventSequencer}), so a reader sees its own writes.
      */
     public Page<Event> list(String merchantId, EventQuery query, PageRequest page) {
+        return list(merchantId, query, page, EventRepository.Direction.OLDEST_FIRST);
+    }
+
+    /**
+     * Newest first, as a person reads their recent activity: the merchant's events of the type (every type when null),
+     * a page continuing before its cursor.
+     */
+    public Page<Event> listNewestFirst(String merchantId, EventType type, PageRequest page) {
+        return list(merchantId, new EventQuery(type, null, null, null), page, EventRepository.Direction.NEWEST_FIRST);
+    }
+
+    private Page<Event> list(String merchantId, EventQuery query, PageRequest page, EventRepository.Direction direction) {
         sequencer.placeCommitted();
-        Long after = page.startingAfter() == null ? null : events.positionOf(merchantId, page.startingAfter())
+        Long cursor = page.startingAfter() == null ? null : events.positionOf(merchantId, page.startingAfter())
                 .orElseThrow(() -> ApiException.invalid("startingAfter", "no such event"));
-        return Page.fromOverfetched(events.list(merchantId, query, after, page.limit() + 1), page.limit()).map(this::toEvent);
+        return Page.fromOverfetched(events.list(merchantId, query, cursor, direction, page.limit() + 1), page.limit())
+                .map(this::toEvent);
     }
 
     /** Deletes the events created before {@code before}, in bounded batches; returns how many. */

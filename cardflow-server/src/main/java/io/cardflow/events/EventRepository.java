@@ -81,11 +81,27 @@ class EventRepository {
                 .optional();
     }
 
+    /** Which way a list runs through the log, and so on which side of its cursor the next page lies. */
+    enum Direction {
+        /** The API's: log order, a page continuing after its cursor. */
+        OLDEST_FIRST(">", ""),
+        /** The portal's: the latest first, a page continuing before its cursor. */
+        NEWEST_FIRST("<", " desc");
+
+        private final String beyond;
+        private final String order;
+
+        Direction(String beyond, String order) {
+            this.beyond = beyond;
+            this.order = order;
+        }
+    }
+
     /**
-     * The merchant's placed events matching the query after the cursor, in log order; only the filters given are in the
-     * SQL.
+     * The merchant's placed events matching the query beyond the cursor, in the direction's order; only the filters given
+     * are in the SQL. Either way it walks the (merchant, position) or (merchant, type, position) index.
      */
-    List<StoredEvent> list(String merchantId, EventQuery query, Long afterPosition, int rows) {
+    List<StoredEvent> list(String merchantId, EventQuery query, Long cursorPosition, Direction direction, int rows) {
         StringBuilder sql = new StringBuilder("select * from events where merchant_id = :merchantId and position is not null");
         if (query.type() != null) {
             sql.append(" and type = :type");
@@ -99,10 +115,11 @@ class EventRepository {
         if (query.createdAfter() != null) {
             sql.append(" and created_at > :createdAfter");
         }
-        if (afterPosition != null) {
-            sql.append(" and position > :afterPosition");
+        if (cursorPosition != null) {
+            sql.append(" and position ").append(direction.beyond).append(" :cursorPosition");
         }
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.append(" order by position fetch first :rows rows only").toString())
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.append(" order by position").append(direction.order)
+                        .append(" fetch first :rows rows only").toString())
                 .param("merchantId", merchantId)
                 .param("rows", rows);
         if (query.type() != null) {
@@ -118,8 +135,8 @@ class EventRepository {
         if (query.createdAfter() != null) {
             statement = statement.param("createdAfter", Jdbc.timestamp(query.createdAfter()));
         }
-        if (afterPosition != null) {
-            statement = statement.param("afterPosition", afterPosition);
+        if (cursorPosition != null) {
+            statement = statement.param("cursorPosition", cursorPosition);
         }
         return statement.query((rs, n) -> map(rs)).list();
     }

@@ -1,6 +1,8 @@
 package io.cardflow.portal;
 
 import io.cardflow.common.ApiException;
+import io.cardflow.common.PageRequest;
+import io.cardflow.events.EventLog;
 import io.cardflow.ledger.LedgerService;
 import io.cardflow.merchant.MerchantService;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -28,13 +30,17 @@ class PortalController {
 
     /** How many of the latest ledger transactions a balance chart shows. */
     private static final int CHART_POINTS = 30;
+    /** How many of the latest events the dashboard's recent activity shows. */
+    private static final String RECENT_EVENTS = "10";
 
     private final MerchantService merchants;
     private final LedgerService ledger;
+    private final EventLog events;
 
-    PortalController(MerchantService merchants, LedgerService ledger) {
+    PortalController(MerchantService merchants, LedgerService ledger, EventLog events) {
         this.merchants = merchants;
         this.ledger = ledger;
+        this.events = events;
     }
 
     record BalanceRow(String currency, String available, String pending) {
@@ -57,6 +63,8 @@ class PortalController {
                         ledger.availableHistory(user.merchantId(), balance.currency(), CHART_POINTS), zone))
                 .filter(chart -> chart.rows().size() > 1)
                 .toList());
+        model.addAttribute("recentEvents", events.listNewestFirst(user.merchantId(), null, PageRequest.of(RECENT_EVENTS, null))
+                .data().stream().map(event -> EventRow.of(event, zone)).toList());
         return "portal";
     }
 

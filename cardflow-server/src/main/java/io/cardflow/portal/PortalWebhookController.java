@@ -76,12 +76,16 @@ class PortalWebhookController {
     }
 
     private static DeliveryRow row(WebhookDelivery delivery, ZoneId zone) {
-        String last = delivery.attempts().isEmpty() ? "" : describe(delivery.attempts().getLast());
         return new DeliveryRow(delivery.id(), delivery.eventId(), delivery.eventType(), delivery.status().wire(),
-                delivery.attemptCount(), last, Times.show(delivery.createdAt(), zone));
+                delivery.attemptCount(), lastAttempt(delivery), Times.show(delivery.createdAt(), zone));
     }
 
-    private static String describe(WebhookDelivery.Attempt attempt) {
+    /** The delivery's last attempt as a cell: its outcome, and the HTTP status when there was an answer. */
+    static String lastAttempt(WebhookDelivery delivery) {
+        if (delivery.attempts().isEmpty()) {
+            return "";
+        }
+        WebhookDelivery.Attempt attempt = delivery.attempts().getLast();
         return attempt.outcome().wire() + (attempt.statusCode() == null ? "" : " (" + attempt.statusCode() + ")");
     }
 }

@@ -245,6 +245,15 @@ class WebhookDeliveryRepository {
         return statement.query((rs, n) -> map(rs)).list();
     }
 
+    /** The merchant's deliveries of one event, one per endpoint it went to, oldest first (the event_id index). */
+    List<StoredDelivery> ofEvent(String merchantId, String eventId) {
+        return jdbc.sql("select * from webhook_deliveries where event_id = :eventId and merchant_id = :merchantId order by seq")
+                .param("eventId", eventId)
+                .param("merchantId", merchantId)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
     /** The attempts of these deliveries, oldest first, by delivery id. */
     Map<String, List<WebhookDelivery.Attempt>> attemptsOf(Collection<String> deliveryIds) {
         if (deliveryIds.isEmpty()) {

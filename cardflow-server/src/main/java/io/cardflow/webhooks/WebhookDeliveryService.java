@@ -57,6 +57,14 @@ public class WebhookDeliveryService {
         return stored.map(delivery -> toDelivery(delivery, attempts.getOrDefault(delivery.id(), List.of())));
     }
 
+    /** Where the merchant's event was sent: its delivery to each endpoint, with their attempts, oldest first. */
+    public List<WebhookDelivery> ofEvent(String merchantId, String eventId) {
+        List<WebhookDeliveryRepository.StoredDelivery> stored = deliveries.ofEvent(merchantId, eventId);
+        Map<String, List<WebhookDelivery.Attempt>> attempts = deliveries.attemptsOf(
+                stored.stream().map(WebhookDeliveryRepository.StoredDelivery::id).toList());
+        return stored.stream().map(delivery -> toDelivery(delivery, attempts.getOrDefault(delivery.id(), List.of()))).toList();
+    }
+
     WebhookDelivery get(String merchantId, String endpointId, String deliveryId) {
         endpoints.get(merchantId, endpointId);
         WebhookDeliveryRepository.StoredDelivery delivery = deliveries.find(endpointId, deliveryId)

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -167,6 +168,86 @@ class MerchantPortalBrowserIT {
         assertThat(api.get("/api/v1/card/" + otherCard, other.key()).field("state")).isEqualTo("active");
         assertThat(Fixtures.balance(api, other, "USD", "pending")).isZero();
         assertThat(actions(owner)).containsExactly("login_succeeded", "password_set");
+    }
+
+    @Test
+    void aViewerFollowsTheActivityOfCardsAndTopUpsAndNoOtherMerchantsEvent() throws Exception {
+        Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of("USD", 100_000L));
+        Fixtures.TestMerchant other = Fixtures.newMerchant(api, Map.of("USD", 100L));
+        String otherEvent = eventIds(other, "balance.deposited").getFirst();
+        Api.Response endpoint = api.post("/api/v1/webhook-endpoints", merchant.key(),
+                Map.of("url", "http://127.0.0.1:9/activity", "eventTypes", List.of("card.*")));
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+        for (int deposit = 0; deposit < 20; deposit++) {
+            Fixtures.deposit(api, merchant.id(), 100, "USD");
+        }
+        String cardId = Fixtures.activeCard(api, merchant, Fixtures.INDIVIDUAL_USD);
+        assertThat(Fixtures.awaitSettled(api, merchant, Fixtures.topUp(api, merchant, cardId, 1_250, "USD").field("topupId"))
+                .field("status")).isEqualTo("approved");
+        String activated = api.get("/api/v1/events?type=card.activated&objectId=" + cardId, merchant.key()).json()
+                .get("data").get(0).get("id").asString();
+        List<String> deposits = eventIds(merchant, "balance.deposited");
+        assertThat(deposits).hasSize(21);
+
+        loggedInUserId(merchant, "viewer", browser -> {
+            String activity = browser.find("recent-activity").getText();
+            assertThat(eventRows(browser)).as("the latest ten events").hasSize(10);
+            assertThat(activity).contains("topup.approved", "topup.created", "card.activated", cardId);
+            assertThat(activity.indexOf("topup.approved")).as("newest first").isLessThan(activity.indexOf("card.activated"));
+            assertThat(browser.pageSource()).contains("href=\"/portal/cards/" + cardId + "\"");
+            browser.scrollTo("activity-title").screenshot("portal-activity");
+
+            browser.submit("all-events");
+            assertThat(browser.path()).isEqualTo("/portal/events");
+            assertThat(browser.find("events").getText()).contains("topup.approved", "card.activated", "balance.deposited");
+            browser.screenshot("portal-events");
+            new Select(browser.find("type")).selectByValue("balance.deposited");
+            browser.submit("filter");
+            assertThat(eventRows(browser)).as("the 20 newest deposits").isEqualTo(deposits.reversed().subList(0, 20));
+            assertThat(browser.find("events").getText()).doesNotContain("card.", "topup.");
+            Fixtures.deposit(api, merchant.id(), 100, "USD");
+            browser.submit("next");
+            assertThat(eventRows(browser)).as("the oldest, not the one written since").containsExactly(deposits.getFirst());
+            assertThat(browser.has("next")).isFalse();
+
+            browser.visit("/portal/events?type=card.activated").submit("event-" + activated);
+            assertThat(browser.find("event-type").getText()).isEqualTo("card.activated");
+            assertThat(browser.find("event-object").getText()).isEqualTo(cardId);
+            assertThat(browser.find("event-data").getText()).contains("\"cardId\" : \"" + cardId + "\"", "\"state\" : \"active\"");
+            assertThat(browser.find("deliveries").getText()).contains("http://127.0.0.1:9/activity");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).alias("an attempt shown")
+                    .until(() -> browser.visit(browser.path()).find("deliveries").getText().contains("connection_failed"));
+            browser.screenshot("portal-event");
+
+            Cookie session = browser.cookie(SESSION);
+            for (String id : List.of(otherEvent, "evt_" + "0".repeat(25), "not-an-event")) {
+                assertThat(get("/portal/events/" + id, session).statusCode()).as(id).isEqualTo(404);
+            }
+            browser.visit("/portal/events/" + otherEvent);
+            assertThat(browser.find("problem").getText()).contains(otherEvent);
+            HttpResponse<String> badType = get("/portal/events?type=card.nope", session);
+            assertThat(badType.statusCode()).isEqualTo(400);
+            assertThat(badType.body()).contains("type", "must be one of the event types listed");
+            HttpResponse<String> badCursor = get("/portal/events?startingAfter=" + otherEvent, session);
+            assertThat(badCursor.statusCode()).as("another merchant's event as the cursor").isEqualTo(400);
+            assertThat(badCursor.body()).contains("startingAfter");
+        });
+    }
+
+    /** The ids of the events of the table on the page, in its order. */
+    private static List<String> eventRows(Browser browser) {
+        List<String> ids = new ArrayList<>();
+        Matcher row = Pattern.compile("id=\"event-(evt_[A-Za-z0-9]+)\"").matcher(browser.pageSource());
+        while (row.find()) {
+            ids.add(row.group(1));
+        }
+        return ids;
+    }
+
+    /** The merchant's events of the type, oldest first, as the API lists them. */
+    private List<String> eventIds(Fixtures.TestMerchant merchant, String type) {
+        return api.get("/api/v1/events?limit=100&type=" + type, merchant.key()).json().get("data").valueStream()
+                .map(event -> event.get("id").asString()).toList();
     }
 
     private interface Session {

@@ -137,6 +137,12 @@ public final class Browser implements AutoCloseable {
                   .map(field => field.id || field.name || field.tagName);""");
     }
 
+    /** Scrolls the element to the top of the window, for a screenshot of a part of a long page. */
+    public Browser scrollTo(String id) {
+        driver.executeScript("arguments[0].scrollIntoView()", find(id));
+        return this;
+    }
+
     /** A cookie of this browser's, e.g. the session's, to send as this person from a plain HTTP client. */
     public Cookie cookie(String name) {
         return driver.manage().getCookieNamed(name);
