@@ -218,6 +218,12 @@ class MerchantPortalBrowserIT {
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).alias("an attempt shown")
                     .until(() -> browser.visit(browser.path()).find("deliveries").getText().contains("connection_failed"));
             browser.screenshot("portal-event");
+            browser.resize(390, 844);
+            for (String path : List.of("/portal", "/portal/events", "/portal/events/" + activated)) {
+                browser.visit(path).find("main");
+                assertThat(browser.unlabelledFields()).as(path).isEmpty();
+                assertThat(browser.scrollsSideways()).as(path + " at a phone's width").isFalse();
+            }
 
             Cookie session = browser.cookie(SESSION);
             for (String id : List.of(otherEvent, "evt_" + "0".repeat(25), "not-an-event")) {
