@@ -139,6 +139,7 @@ class MerchantPortalBrowserIT {
         String developer = loggedInUserId(merchant, "developer", browser -> {
             browser.visit("/portal/webhooks").submit("endpoint-" + endpointId);
             assertThat(browser.find("deliveries").getText()).contains(eventId, "connection_failed");
+            assertThat(browser.pageSource()).contains("href=\"/portal/events/" + eventId + "\"");
             browser.submit("replay-" + eventId);
             assertThat(browser.find("notice").getText()).contains(eventId, "queued");
             browser.screenshot("portal-webhook");
