@@ -52,7 +52,6 @@ class BackOfficeUserController {
         model.addAttribute("rows", page.data().stream().map(person -> new UserRow(person.id(), person.name(), person.email(),
                 person.role(), person.status().wire(),
                 lastLogIns.containsKey(person.id()) ? Times.show(lastLogIns.get(person.id()), zone) : null)).toList());
-        model.addAttribute("zone", zone.getId());
         model.addAttribute("next", page.hasMore() ? page.data().getLast().id() : null);
         model.addAttribute("mayInvite", BackOfficeAction.INVITE_USER.allows(user));
         model.addAttribute("mayReset", BackOfficeAction.RESET_PASSWORD.allows(user));
@@ -74,9 +73,7 @@ class BackOfficeUserController {
             try {
                 Invitation invitation = backOffice.inviteOperator(user, email.strip(), name.strip(), parsedRole.get(),
                         request.getRemoteAddr());
-                model.addAttribute("linkNotice", "Invited " + invitation.user().email() + ".");
-                model.addAttribute("link", invitation);
-                model.addAttribute("linkUrl", InviteForm.setupUrl(invitation));
+                showLink(model, "Invited " + invitation.user().email() + ".", invitation);
             } catch (ApiException e) {
                 model.addAttribute("problem", e.getMessage());
             }
@@ -92,13 +89,17 @@ class BackOfficeUserController {
         BackOfficeAction.RESET_PASSWORD.require(user);
         try {
             Invitation link = backOffice.resetPassword(user, userId, request.getRemoteAddr());
-            model.addAttribute("linkNotice", "New password link for " + link.user().email() + "; their sessions have ended.");
-            model.addAttribute("link", link);
-            model.addAttribute("linkUrl", InviteForm.setupUrl(link));
+            showLink(model, "New password link for " + link.user().email() + "; their sessions have ended.", link);
         } catch (ApiException e) {
             model.addAttribute("problem", e.getMessage());
         }
         return list(user, null, timeZone, model);
     }
 
+    /** The one-time link, on this answer only. */
+    private static void showLink(Model model, String notice, Invitation link) {
+        model.addAttribute("linkNotice", notice);
+        model.addAttribute("link", link);
+        model.addAttribute("linkUrl", InviteForm.setupUrl(link));
+    }
 }

@@ -179,19 +179,10 @@ class ParkedJobsIT {
     void anApplicationAndACardSayWhileTheirDecisionOrIssuanceIsParked() throws SQLException {
         TestMerchant owner = Fixtures.newMerchant(api, Map.of("USD", 10_000L));
         String customer = Fixtures.createCustomer(api, owner, Fixtures.individualCustomer("Ida", "Stuck"));
-        String statusPath = Fixtures.applicationPath(customer, INDIVIDUAL_USD) + "status";
-        execute("alter table kyc_applications add constraint injected_fault check (customer_id <> '" + customer
-                + "' or state not in ('APPROVED', 'REJECTED'))");
-        JsonNode application;
-        try {
-            assertThat(Fixtures.submit(api, owner, customer, INDIVIDUAL_USD, Fixtures.kyc("Ida", "Stuck")).status()).isEqualTo(202);
-            application = awaitProcessingAt(owner, statusPath, "parked");
-            assertThat(application.get("status").asString()).isEqualTo("underreview");
-            assertThat(application.get("processing").get("attempts").asInt()).isEqualTo(3);
-            assertThat(application.toString()).doesNotContainIgnoringCase("exception").doesNotContain("injected_fault");
-        } finally {
-            execute("alter table kyc_applications drop constraint injected_fault");
-        }
+        JsonNode application = parkedDecision(owner, customer, "Stuck");
+        assertThat(application.get("status").asString()).isEqualTo("underreview");
+        assertThat(application.get("processing").get("attempts").asInt()).isEqualTo(3);
+        assertThat(application.toString()).doesNotContainIgnoringCase("exception").doesNotContain("injected_fault");
         retryParkedJobOf(application.get("applicationId").asString());
         Api.Response approved = Fixtures.awaitStatus(api, owner, customer, INDIVIDUAL_USD, "approved");
         assertThat(approved.json().has("processing")).isFalse();
@@ -220,16 +211,7 @@ class ParkedJobsIT {
     void anAdminRetriesAParkedJobFromTheBackOfficeAndItLeavesTheList() throws SQLException {
         TestMerchant owner = Fixtures.newMerchant(api);
         String customer = Fixtures.createCustomer(api, owner, Fixtures.individualCustomer("Ida", "Retried"));
-        String statusPath = Fixtures.applicationPath(customer, INDIVIDUAL_USD) + "status";
-        execute("alter table kyc_applications add constraint injected_page_fault check (customer_id <> '" + customer
-                + "' or state not in ('APPROVED', 'REJECTED'))");
-        String applicationId;
-        try {
-            assertThat(Fixtures.submit(api, owner, customer, INDIVIDUAL_USD, Fixtures.kyc("Ida", "Retried")).status()).isEqualTo(202);
-            applicationId = awaitProcessingAt(owner, statusPath, "parked").get("applicationId").asString();
-        } finally {
-            execute("alter table kyc_applications drop constraint injected_page_fault");
-        }
+        String applicationId = parkedDecision(owner, customer, "Retried").get("applicationId").asString();
         String jobId = parkedJobOf(applicationId).get("jobId").asString();
         Operators.Invited admin = Operators.invite(api, "admin");
         try (Browser browser = Browser.open(server.baseUrl())) {
@@ -283,6 +265,21 @@ class ParkedJobsIT {
                     return object.has("processing") && object.get("processing").get("status").asString().equals(status);
                 });
         return last.get();
+    }
+
+    /**
+     * Submits the customer's application while its decision cannot be written (a CHECK constraint from the test's own
+     * connection), and answers its status once the decision is parked; the fault is gone again on return.
+     */
+    private static JsonNode parkedDecision(TestMerchant owner, String customer, String lastName) throws SQLException {
+        execute("alter table kyc_applications add constraint injected_fault check (customer_id <> '" + customer
+                + "' or state not in ('APPROVED', 'REJECTED'))");
+        try {
+            assertThat(Fixtures.submit(api, owner, customer, INDIVIDUAL_USD, Fixtures.kyc("Ida", lastName)).status()).isEqualTo(202);
+            return awaitProcessingAt(owner, Fixtures.applicationPath(customer, INDIVIDUAL_USD) + "status", "parked");
+        } finally {
+            execute("alter table kyc_applications drop constraint injected_fault");
+        }
     }
 
     /** Retries the parked job of an object, as an operator would after fixing the cause. */

@@ -192,7 +192,7 @@ class BackOfficeBrowserIT {
         try (Browser viewerBrowser = Browser.open(server.baseUrl()); Browser adminBrowser = Browser.open(server.baseUrl())) {
             Operators.logInAs(viewerBrowser, viewer).visit("/admin/users");
             assertThat(viewerBrowser.find("status-" + viewer.id()).getText()).isEqualTo("active");
-            assertThat(viewerBrowser.find("last-login-" + viewer.id()).getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+            assertThat(viewerBrowser.find("last-login-" + viewer.id()).getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
             assertThat(viewerBrowser.has("invite")).as("a viewer invites no one").isFalse();
             assertThat(viewerBrowser.has("reset-" + viewer.id())).isFalse();
             String viewerSession = viewerBrowser.cookie(SESSION).getValue();
