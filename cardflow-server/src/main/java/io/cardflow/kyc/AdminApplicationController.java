@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,7 +64,31 @@ class AdminApplicationController {
             @Schema(description = "The KYC data submitted, when the product is for individuals; absent otherwise")
             @Nullable IndividualKyc kyc,
             @Schema(description = "The KYB data submitted, when the product is for businesses; absent otherwise")
-            @Nullable BusinessKyb kyb) {
+            @Nullable BusinessKyb kyb,
+            @Schema(description = "The watch-list entries the submitted names matched when the verification engine screened "
+                    + "the application, best first per name, as kept then (a later change of the watch list does not "
+                    + "change them); empty when none matched. Absent while it is not screened yet, and for applications "
+                    + "screened before this evidence was kept")
+            @Nullable List<WatchListEvidence> watchListMatches) {
+    }
+
+    @Schema(description = "A watch-list entry that a submitted name matched when the application was screened")
+    record WatchListEvidence(
+            @Schema(description = "The name screened: the individual's, a beneficial owner's, or the business's legal name",
+                    example = "Victor Petrov") String screenedName,
+            @Schema(description = "The watch list's own identifier of the entry", example = "WL-0001") String entryReference,
+            @Schema(description = "The entry's listed name", example = "Viktor Petrov") String entryName,
+            @Schema(description = "What the entry lists: individual or entity", allowableValues = {"individual", "entity"},
+                    example = "individual") String entryType,
+            @Schema(description = "Similarity of the names, from 0 to 1 (1 for an exact match)", example = "0.973") double score,
+            @Schema(description = "Whether the normalized names are equal (an exact match rejects)", example = "false")
+            boolean exact) {
+
+        static WatchListEvidence of(WatchListMatch match) {
+            WatchListHit hit = match.hit();
+            return new WatchListEvidence(match.screenedName(), hit.entry().reference(), hit.entry().name(),
+                    hit.entry().type().name().toLowerCase(Locale.ROOT), hit.score(), hit.exact());
+        }
     }
 
     @GetMapping("/review-queue")
@@ -101,11 +127,13 @@ class AdminApplicationController {
 
     private ReviewItem item(Application application) {
         ApplicationResponse response = ApplicationResponse.of(application, applications.attemptsAllowed(application.productId()));
+        List<WatchListEvidence> evidence = applications.watchListEvidence(application.id())
+                .map(matches -> matches.stream().map(WatchListEvidence::of).toList()).orElse(null);
         return switch (application.holderType()) {
             case INDIVIDUAL -> new ReviewItem(application.merchantId(), response,
-                    jsonMapper.readValue(application.submission(), IndividualKyc.class), null);
+                    jsonMapper.readValue(application.submission(), IndividualKyc.class), null, evidence);
             case BUSINESS -> new ReviewItem(application.merchantId(), response,
-                    null, jsonMapper.readValue(application.submission(), BusinessKyb.class));
+                    null, jsonMapper.readValue(application.submission(), BusinessKyb.class), evidence);
         };
     }
 }

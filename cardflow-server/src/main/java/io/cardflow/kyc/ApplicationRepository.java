@@ -110,6 +110,55 @@ class ApplicationRepository implements SmartInitializingSingleton {
                 .update() == 1;
     }
 
+    /**
+     * Keeps the watch-list evidence of the engine's screening with the application, and when it was screened. The
+     * screened names are personal data: sealed like the submission, each bound to its application and row.
+     */
+    void recordEvidence(String id, List<WatchListMatch> matches, Instant screenedAt) {
+        jdbc.sql("update kyc_applications set screened_at = :at where id = :id")
+                .param("at", Jdbc.timestamp(screenedAt))
+                .param("id", id)
+                .update();
+        for (int i = 0; i < matches.size(); i++) {
+            WatchListHit hit = matches.get(i).hit();
+            jdbc.sql("""
+                            insert into kyc_watchlist_hits (application_id, hit_number, entry_reference, entry_name, entry_type,
+                                score, exact_match, screened_name)
+                            values (:id, :n, :reference, :name, :type, :score, :exact, :screened)""")
+                    .param("id", id)
+                    .param("n", i + 1)
+                    .param("reference", hit.entry().reference())
+                    .param("name", hit.entry().name())
+                    .param("type", hit.entry().type().name())
+                    .param("score", hit.score())
+                    .param("exact", hit.exact())
+                    .param("screened", cipher.seal(hitOwner(id, i + 1), matches.get(i).screenedName()))
+                    .update();
+        }
+    }
+
+    /** The evidence kept when the application was screened, in screening order; empty if it was not (or before V18). */
+    Optional<List<WatchListMatch>> evidence(String id) {
+        boolean screened = jdbc.sql("select screened_at from kyc_applications where id = :id and screened_at is not null")
+                .param("id", id)
+                .query((rs, n) -> true)
+                .optional()
+                .isPresent();
+        if (!screened) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("select * from kyc_watchlist_hits where application_id = :id order by hit_number")
+                .param("id", id)
+                .query((rs, n) -> new WatchListMatch(cipher.open(hitOwner(id, rs.getInt("hit_number")), rs.getString("screened_name")),
+                        new WatchListHit(new WatchListEntry(rs.getString("entry_reference"), rs.getString("entry_name"),
+                                EntryType.valueOf(rs.getString("entry_type"))), rs.getDouble("score"), rs.getBoolean("exact_match"))))
+                .list());
+    }
+
+    private static String hitOwner(String applicationId, int hitNumber) {
+        return applicationId + "/hit/" + hitNumber;
+    }
+
     /** Applications still waiting for the verification provider since before {@code before}, oldest first. */
     List<String> submittedBefore(Instant before, int limit) {
         return jdbc.sql("""

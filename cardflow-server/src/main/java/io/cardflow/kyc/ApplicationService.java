@@ -155,7 +155,11 @@ public class ApplicationService {
             case BUSINESS -> provider.verify(applicationId, jsonMapper.readValue(application.submission(), BusinessKyb.class), asOf);
         };
         ApplicationState next = ApplicationState.of(verdict.outcome());
-        if (Boolean.TRUE.equals(transactions.execute(tx -> transition(application, next, verdict.reasons(), ENGINE, null)))) {
+        // What the built-in engine's screening matched, recorded with the verdict: the evidence an operator reviews is
+        // what the decision was made on, whatever the watch list says later.
+        List<WatchListMatch> evidence = screen(application);
+        if (Boolean.TRUE.equals(transactions.execute(tx -> transition(application, next, verdict.reasons(), ENGINE, null)
+                && recordEvidence(applicationId, evidence)))) {
             log.info("Application {} decided: {} {}", applicationId, next, verdict.reasons());
             longPoll.changed(changeTopic(application.customerId(), application.productId()));
             AfterCommit.run(decisions(next, ENGINE)::increment);
@@ -240,14 +244,23 @@ public class ApplicationService {
     }
 
     /**
-     * The watch-list entries the submission matches, with their similarity scores, recomputed by the built-in engine:
-     * it is pure, so against the same watch list file this is what it saw when it sent the application to review.
+     * The watch-list entries the submission matched when the engine screened it, with their similarity scores and the
+     * names screened, as kept then; empty when it was not screened yet, or was screened before V18 kept evidence.
      */
-    public List<WatchListHit> watchListHits(Application application) {
+    public Optional<List<WatchListMatch>> watchListEvidence(String applicationId) {
+        return applications.evidence(applicationId);
+    }
+
+    private List<WatchListMatch> screen(Application application) {
         return switch (application.holderType()) {
-            case INDIVIDUAL -> engine.screen(jsonMapper.readValue(application.submission(), IndividualKyc.class));
-            case BUSINESS -> engine.screen(jsonMapper.readValue(application.submission(), BusinessKyb.class));
+            case INDIVIDUAL -> engine.evidence(jsonMapper.readValue(application.submission(), IndividualKyc.class));
+            case BUSINESS -> engine.evidence(jsonMapper.readValue(application.submission(), BusinessKyb.class));
         };
+    }
+
+    private boolean recordEvidence(String applicationId, List<WatchListMatch> evidence) {
+        applications.recordEvidence(applicationId, evidence, clock.instant());
+        return true;
     }
 
     /** How many applications wait for an operator's decision. */

@@ -58,16 +58,26 @@ public final class VerificationEngine {
 
     /** The watch-list entries the applicant's name matches, with their scores: the evidence an operator reviews. */
     public List<WatchListHit> screen(IndividualKyc kyc) {
-        return screenPerson(kyc.firstName(), kyc.lastName());
+        return hits(evidence(kyc));
     }
 
     /** The entries the legal name and each beneficial owner's name match, in that order. */
     public List<WatchListHit> screen(BusinessKyb kyb) {
-        List<WatchListHit> hits = new ArrayList<>(watchList.screen(kyb.legalName(), EntryType.ENTITY, threshold));
+        return hits(evidence(kyb));
+    }
+
+    /** {@link #screen(IndividualKyc)}'s hits, each with the name that was screened: what is kept with the application. */
+    public List<WatchListMatch> evidence(IndividualKyc kyc) {
+        return matches(person(kyc.firstName(), kyc.lastName()), EntryType.INDIVIDUAL);
+    }
+
+    /** {@link #screen(BusinessKyb)}'s hits, each with the name that was screened. */
+    public List<WatchListMatch> evidence(BusinessKyb kyb) {
+        List<WatchListMatch> matches = new ArrayList<>(matches(kyb.legalName(), EntryType.ENTITY));
         for (BeneficialOwner owner : kyb.beneficialOwners()) {
-            hits.addAll(screenPerson(owner.firstName(), owner.lastName()));
+            matches.addAll(matches(person(owner.firstName(), owner.lastName()), EntryType.INDIVIDUAL));
         }
-        return hits;
+        return List.copyOf(matches);
     }
 
     // Period counts whole calendar years, so someone born on 29 February comes of age on 1 March
@@ -76,8 +86,16 @@ public final class VerificationEngine {
         return Period.between(dateOfBirth, today).getYears() < ADULT_AGE;
     }
 
-    private List<WatchListHit> screenPerson(String firstName, String lastName) {
-        return watchList.screen(firstName + " " + lastName, EntryType.INDIVIDUAL, threshold);
+    private List<WatchListMatch> matches(String name, EntryType type) {
+        return watchList.screen(name, type, threshold).stream().map(hit -> new WatchListMatch(name, hit)).toList();
+    }
+
+    private static String person(String firstName, String lastName) {
+        return firstName + " " + lastName;
+    }
+
+    private static List<WatchListHit> hits(List<WatchListMatch> matches) {
+        return matches.stream().map(WatchListMatch::hit).toList();
     }
 
     private static boolean hasExact(List<WatchListHit> hits) {

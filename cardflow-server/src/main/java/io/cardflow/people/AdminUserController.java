@@ -110,8 +110,9 @@ class AdminUserController {
     @PostMapping("/users/{userId}/reset-password")
     @Operation(summary = "Send a user a new password link",
             description = "Answers a new one-time link (invitationUrl) where the user sets a new password; their earlier "
-                    + "links stop working, their current password works until they set the new one, and setting it also "
-                    + "lifts a lockout. For a user still invited it is a fresh invitation. Any user, operator or merchant.")
+                    + "links stop working and their log-in sessions (portal, back office) end at once; their current "
+                    + "password works until they set the new one, and setting it also lifts a lockout. For a user still "
+                    + "invited it is a fresh invitation. Any user, operator or merchant.")
     @ApiResponse(responseCode = "200", description = "A new link")
     InvitationResponse resetPassword(@Parameter(description = "The user's id", example = "usr_5Tb2Nq8Zx3Lm6Wc1Kd7Rv9Hp")
                                      @PathVariable String userId, HttpServletRequest http) {

@@ -4,8 +4,11 @@ import io.cardflow.common.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -98,6 +101,24 @@ class UserRepository {
                 .param("at", Jdbc.timestamp(at))
                 .param("id", id)
                 .update();
+    }
+
+    void setLastLogin(String id, Instant at) {
+        jdbc.sql("update users set last_login_at = :at where id = :id").param("at", Jdbc.timestamp(at)).param("id", id).update();
+    }
+
+    /** When each of these users last logged in; a user who has not (since V18) is absent. */
+    Map<String, Instant> lastLogins(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Instant> lastLogins = new HashMap<>();
+        jdbc.sql("select id, last_login_at from users where id in (:ids) and last_login_at is not null")
+                .param("ids", ids)
+                .query(rs -> {
+                    lastLogins.put(rs.getString("id"), Jdbc.instant(rs, "last_login_at"));
+                });
+        return lastLogins;
     }
 
     private static Credentials credentials(ResultSet rs) throws SQLException {

@@ -44,13 +44,15 @@ public class UserService {
     private final Clock clock;
     private final CardflowProperties.People settings;
     private final TransactionTemplate transactions;
+    private final UserSessions sessions;
     /** Checked against when there is no hash to check (no such user, not activated, locked): every failure costs the same. */
     private final String decoyHash;
 
     UserService(UserRepository users, PasswordTokenRepository tokens, MerchantService merchants, PasswordEncoder encoder,
                 EventLog events, AuditLog audit, Clock clock, CardflowProperties properties,
-                TransactionTemplate transactions) {
+                TransactionTemplate transactions, UserSessions sessions) {
         this.transactions = transactions;
+        this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
         this.merchants = merchants;
@@ -92,7 +94,8 @@ public class UserService {
 
     /**
      * A new one-time link for the user to set a password; earlier links stop working. An invited user gets a fresh
-     * invitation; for the others it is a reset, and their current password keeps working until they set the new one.
+     * invitation; for the others it is a reset: their sessions end (whoever holds one must log in again), and their
+     * current password keeps working until they set the new one.
      */
     @Transactional
     public Invitation requestPasswordReset(String userId, Actor actor, String clientAddress) {
@@ -102,7 +105,8 @@ public class UserService {
         if (user.merchantId() != null && purpose == TokenPurpose.RESET) {
             events.record(user.merchantId(), EventType.MERCHANT_USER_PASSWORD_RESET_REQUESTED, user.id(), user);
         }
-        audit.record(actor, AuditAction.PASSWORD_RESET_REQUESTED, USER, user.id(), clientAddress, Map.of("purpose", purpose.wire()));
+        audit.record(actor, AuditAction.PASSWORD_RESET_REQUESTED, USER, user.id(), clientAddress,
+                Map.of("purpose", purpose.wire(), "sessionsEnded", sessions.endAll(user.id())));
         return issueToken(user, purpose, now);
     }
 
@@ -132,6 +136,11 @@ public class UserService {
         return Page.fromOverfetched(users.list(merchantId, before, page.limit() + 1), page.limit());
     }
 
+    /** When each of these users last logged in (kept since V18); absent for those who have not. */
+    public Map<String, Instant> lastLogIns(List<User> of) {
+        return users.lastLogins(of.stream().map(User::id).toList());
+    }
+
     /** The user a one-time link is for, while it works: what the set-password page shows. */
     public Optional<User> linkHolder(String token) {
         return usableToken(token).flatMap(found -> users.find(found.userId()));
@@ -139,7 +148,7 @@ public class UserService {
 
     /**
      * Sets the password of the link's user and uses the link up. An invited user becomes active; a locked one is
-     * unlocked (they proved they hold the link an operator sent them).
+     * unlocked (they proved they hold the link an operator sent them). Sessions still open with the old password end.
      */
     @Transactional
     public User setPassword(String token, String password, String clientAddress) {
@@ -158,7 +167,8 @@ public class UserService {
         } else {
             transition(user, UserStatus.ACTIVE, null, now);
         }
-        audit.record(actorOf(user), AuditAction.PASSWORD_SET, USER, user.id(), clientAddress, Map.of("purpose", found.purpose().wire()));
+        audit.record(actorOf(user), AuditAction.PASSWORD_SET, USER, user.id(), clientAddress,
+                Map.of("purpose", found.purpose().wire(), "sessionsEnded", sessions.endAll(user.id())));
         return get(user.id());
     }
 
@@ -198,6 +208,7 @@ public class UserService {
         if (credentials.failedLogins() > 0) {
             users.setFailedLogins(userId, 0);
         }
+        users.setLastLogin(userId, clock.instant());
         audit.record(actorOf(credentials.user()), AuditAction.LOGIN_SUCCEEDED, USER, userId, clientAddress, Map.of());
         return credentials.user();
     }

@@ -13,6 +13,7 @@ enum BackOfficeAction {
     DEPOSIT(OperatorRole.ADMIN),
     MANAGE_API_KEYS(OperatorRole.ADMIN),
     INVITE_USER(OperatorRole.ADMIN),
+    RESET_PASSWORD(OperatorRole.ADMIN),
     RETRY_JOB(OperatorRole.ADMIN);
 
     private final Set<OperatorRole> roles;

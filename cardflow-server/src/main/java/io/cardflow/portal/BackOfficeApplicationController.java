@@ -6,7 +6,9 @@ import io.cardflow.common.PageRequest;
 import io.cardflow.kyc.Application;
 import io.cardflow.kyc.ApplicationService;
 import io.cardflow.kyc.ApplicationState;
+import io.cardflow.kyc.ReasonCode;
 import io.cardflow.kyc.WatchListHit;
+import io.cardflow.kyc.WatchListMatch;
 import io.cardflow.people.User;
 import io.cardflow.people.UserService;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -46,10 +48,11 @@ class BackOfficeApplicationController {
         this.json = json;
     }
 
-    record Hit(String reference, String name, String type, String score, boolean exact) {
-        static Hit of(WatchListHit hit) {
+    record Hit(String reference, String name, String type, String score, boolean exact, String screenedName) {
+        static Hit of(WatchListMatch match) {
+            WatchListHit hit = match.hit();
             return new Hit(hit.entry().reference(), hit.entry().name(), hit.entry().type().name().toLowerCase(Locale.ROOT),
-                    String.format(Locale.ROOT, "%.3f", hit.score()), hit.exact());
+                    String.format(Locale.ROOT, "%.3f", hit.score()), hit.exact(), match.screenedName());
         }
     }
 
@@ -68,7 +71,10 @@ class BackOfficeApplicationController {
         model.addAttribute("user", user);
         model.addAttribute("app", application);
         model.addAttribute("state", application.state().name().toLowerCase(Locale.ROOT));
-        model.addAttribute("hits", applications.watchListHits(application).stream().map(Hit::of).toList());
+        model.addAttribute("reasons", application.reasons().stream().map(ReasonCode::code).toList());
+        // Null when no evidence was kept: not screened yet, or screened before V18 (the page says which, never recomputes).
+        model.addAttribute("hits", applications.watchListEvidence(applicationId)
+                .map(matches -> matches.stream().map(Hit::of).toList()).orElse(null));
         model.addAttribute("submitted", fields(json.readTree(application.submission())));
         model.addAttribute("decider", decider(application.decidedBy()));
         model.addAttribute("mayDecide", application.state() == ApplicationState.MANUAL_REVIEW

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Merchants: the list, a new one, and one merchant's balances (and deposits), API keys and users (and invitations). */
 @Hidden
@@ -138,19 +137,15 @@ class BackOfficeMerchantController {
                   @RequestParam(required = false) String role, HttpServletRequest request, Model model) {
         BackOfficeAction.INVITE_USER.require(user);
         Optional<MerchantRole> parsedRole = Arrays.stream(MerchantRole.values()).filter(known -> known.wire().equals(role)).findFirst();
-        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+") || email.strip().length() > 254) {
-            model.addAttribute("problem", "The e-mail must be an address like ada@example.com.");
-        } else if (name == null || name.isBlank() || name.strip().length() > 100) {
-            model.addAttribute("problem", "The name must be given, at most 100 characters.");
-        } else if (parsedRole.isEmpty()) {
-            model.addAttribute("problem", "Choose a role.");
+        Optional<String> problem = InviteForm.problem(email, name, parsedRole.isPresent());
+        if (problem.isPresent()) {
+            model.addAttribute("problem", problem.get());
         } else {
             try {
                 Invitation invitation = backOffice.inviteMerchantUser(user, merchantId, email.strip(), name.strip(),
                         parsedRole.get(), request.getRemoteAddr());
                 model.addAttribute("invitation", invitation);
-                model.addAttribute("invitationUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/password/setup")
-                        .queryParam("token", invitation.token()).toUriString());
+                model.addAttribute("invitationUrl", InviteForm.setupUrl(invitation));
             } catch (ApiException e) {
                 model.addAttribute("problem", e.getMessage());
             }

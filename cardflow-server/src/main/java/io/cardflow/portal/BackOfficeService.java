@@ -17,6 +17,7 @@ import io.cardflow.merchant.Merchant;
 import io.cardflow.merchant.MerchantService;
 import io.cardflow.people.Invitation;
 import io.cardflow.people.MerchantRole;
+import io.cardflow.people.OperatorRole;
 import io.cardflow.people.UserService;
 import java.util.HashMap;
 import java.util.Map;
@@ -99,6 +100,16 @@ class BackOfficeService {
     Invitation inviteMerchantUser(PortalUser user, String merchantId, String email, String name, MerchantRole role,
                                   String clientAddress) {
         return users.inviteMerchantUser(merchantId, email, name, role, actorOf(user), clientAddress);
+    }
+
+    /** {@link UserService#inviteOperator} records the invitation in the audit log itself. */
+    Invitation inviteOperator(PortalUser user, String email, String name, OperatorRole role, String clientAddress) {
+        return users.inviteOperator(email, name, role, actorOf(user), clientAddress);
+    }
+
+    /** A new password link; {@link UserService#requestPasswordReset} ends the user's sessions and records it in the audit log. */
+    Invitation resetPassword(PortalUser user, String userId, String clientAddress) {
+        return users.requestPasswordReset(userId, actorOf(user), clientAddress);
     }
 
     private static Actor actorOf(PortalUser user) {

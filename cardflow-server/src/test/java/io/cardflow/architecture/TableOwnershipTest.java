@@ -30,6 +30,7 @@ class TableOwnershipTest {
             Map.entry("ledger_postings", "ledger"),
             Map.entry("customers", "customer"),
             Map.entry("kyc_applications", "kyc"),
+            Map.entry("kyc_watchlist_hits", "kyc"),
             Map.entry("cards", "card"),
             Map.entry("topups", "topup"),
             Map.entry("authorizations", "authorization"),

@@ -12,8 +12,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.cardflow.testing.Api;
+import io.cardflow.testing.Browser;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Fixtures.TestMerchant;
+import io.cardflow.testing.Operators;
 import io.cardflow.testing.TestServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -177,19 +179,10 @@ class ParkedJobsIT {
     void anApplicationAndACardSayWhileTheirDecisionOrIssuanceIsParked() throws SQLException {
         TestMerchant owner = Fixtures.newMerchant(api, Map.of("USD", 10_000L));
         String customer = Fixtures.createCustomer(api, owner, Fixtures.individualCustomer("Ida", "Stuck"));
-        String statusPath = Fixtures.applicationPath(customer, INDIVIDUAL_USD) + "status";
-        execute("alter table kyc_applications add constraint injected_fault check (customer_id <> '" + customer
-                + "' or state not in ('APPROVED', 'REJECTED'))");
-        JsonNode application;
-        try {
-            assertThat(Fixtures.submit(api, owner, customer, INDIVIDUAL_USD, Fixtures.kyc("Ida", "Stuck")).status()).isEqualTo(202);
-            application = awaitProcessingAt(owner, statusPath, "parked");
-            assertThat(application.get("status").asString()).isEqualTo("underreview");
-            assertThat(application.get("processing").get("attempts").asInt()).isEqualTo(3);
-            assertThat(application.toString()).doesNotContainIgnoringCase("exception").doesNotContain("injected_fault");
-        } finally {
-            execute("alter table kyc_applications drop constraint injected_fault");
-        }
+        JsonNode application = parkedDecision(owner, customer, "Stuck");
+        assertThat(application.get("status").asString()).isEqualTo("underreview");
+        assertThat(application.get("processing").get("attempts").asInt()).isEqualTo(3);
+        assertThat(application.toString()).doesNotContainIgnoringCase("exception").doesNotContain("injected_fault");
         retryParkedJobOf(application.get("applicationId").asString());
         Api.Response approved = Fixtures.awaitStatus(api, owner, customer, INDIVIDUAL_USD, "approved");
         assertThat(approved.json().has("processing")).isFalse();
@@ -211,6 +204,29 @@ class ParkedJobsIT {
         Awaitility.await("card " + cardId + " issued").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> "active".equals(api.get("/api/v1/card/" + cardId, owner.key()).field("state")));
         assertThat(api.get("/api/v1/card/" + cardId, owner.key()).json().has("processing")).isFalse();
+    }
+
+    /** The back office's failed-work page in a real Chromium: an admin retries a parked decision, and it leaves the list. */
+    @Test
+    void anAdminRetriesAParkedJobFromTheBackOfficeAndItLeavesTheList() throws SQLException {
+        TestMerchant owner = Fixtures.newMerchant(api);
+        String customer = Fixtures.createCustomer(api, owner, Fixtures.individualCustomer("Ida", "Retried"));
+        String applicationId = parkedDecision(owner, customer, "Retried").get("applicationId").asString();
+        String jobId = parkedJobOf(applicationId).get("jobId").asString();
+        Operators.Invited admin = Operators.invite(api, "admin");
+        try (Browser browser = Browser.open(server.baseUrl())) {
+            Operators.logInAs(browser, admin).visit("/admin/jobs");
+
+            browser.submit("retry-" + jobId);
+
+            assertThat(browser.find("notice").getText()).isEqualTo("The kyc-decision of " + applicationId + " runs again now.");
+            assertThat(browser.has("retry-" + jobId)).as("no longer parked").isFalse();
+        }
+        assertThat(Fixtures.awaitStatus(api, owner, customer, INDIVIDUAL_USD, "approved").field("applicationId")).isEqualTo(applicationId);
+        JsonNode retried = api.get("/api/v1/admin/audit-log?actor=" + admin.id() + "&action=job_retried", TestServer.ADMIN_KEY)
+                .json().get("data").get(0);
+        assertThat(retried.get("objectId").asString()).isEqualTo(jobId);
+        assertThat(retried.get("details").get("objectId").asString()).isEqualTo(applicationId);
     }
 
     @Test
@@ -251,12 +267,31 @@ class ParkedJobsIT {
         return last.get();
     }
 
+    /**
+     * Submits the customer's application while its decision cannot be written (a CHECK constraint from the test's own
+     * connection), and answers its status once the decision is parked; the fault is gone again on return.
+     */
+    private static JsonNode parkedDecision(TestMerchant owner, String customer, String lastName) throws SQLException {
+        execute("alter table kyc_applications add constraint injected_fault check (customer_id <> '" + customer
+                + "' or state not in ('APPROVED', 'REJECTED'))");
+        try {
+            assertThat(Fixtures.submit(api, owner, customer, INDIVIDUAL_USD, Fixtures.kyc("Ida", lastName)).status()).isEqualTo(202);
+            return awaitProcessingAt(owner, Fixtures.applicationPath(customer, INDIVIDUAL_USD) + "status", "parked");
+        } finally {
+            execute("alter table kyc_applications drop constraint injected_fault");
+        }
+    }
+
     /** Retries the parked job of an object, as an operator would after fixing the cause. */
     private static void retryParkedJobOf(String objectId) {
-        JsonNode job = api.get(PARKED + "?limit=100", TestServer.ADMIN_KEY).json().get("data").valueStream()
-                .filter(parked -> parked.get("objectId").asString().equals(objectId)).findFirst().orElseThrow();
+        JsonNode job = parkedJobOf(objectId);
         Api.Response retried = api.post(PARKED + "/" + job.get("jobId").asString() + "/retry", TestServer.ADMIN_KEY, null);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+    }
+
+    private static JsonNode parkedJobOf(String objectId) {
+        return api.get(PARKED + "?limit=100", TestServer.ADMIN_KEY).json().get("data").valueStream()
+                .filter(parked -> parked.get("objectId").asString().equals(objectId)).findFirst().orElseThrow();
     }
 
     private static double parkedGauge() {

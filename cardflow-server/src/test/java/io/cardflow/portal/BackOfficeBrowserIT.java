@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cardflow.testing.Api;
 import io.cardflow.testing.Browser;
 import io.cardflow.testing.Fixtures;
+import io.cardflow.testing.Operators;
+import io.cardflow.testing.Operators.Invited;
 import io.cardflow.testing.TestServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 class BackOfficeBrowserIT {
 
     private static final String SESSION = "CARDFLOW_SESSION";
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = Operators.PASSWORD;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TestServer server = TestServer.shared();
@@ -153,6 +155,81 @@ class BackOfficeBrowserIT {
     }
 
     @Test
+    void aReviewerRejectsAnApplicationWithANoteThatThePageAndTheAuditLogKeep() {
+        String note = "Same person: the listed date of birth matches";
+        String applicationId = closeMatchInReview(Fixtures.newMerchant(api)).applicationId();
+        Invited reviewer = invite("reviewer");
+        try (Browser browser = Browser.open(server.baseUrl())) {
+            Operators.logInAs(browser, reviewer);
+            browser.visit("/admin/applications/" + applicationId);
+            assertThat(browser.find("hit-screened-1").getText()).as("the name screened, kept at screening").isEqualTo("Viktor Petrof");
+
+            browser.type("note", note).submit("reject");
+
+            assertThat(browser.find("state").getText()).isEqualTo("rejected");
+            assertThat(browser.find("reasons").getText()).isEqualTo("manual_review_rejected");
+            assertThat(browser.find("decided-by").getText()).isEqualTo("Ada Lovelace (" + reviewer.email() + ")");
+            assertThat(browser.find("decision-note").getText()).isEqualTo(note);
+            assertThat(browser.find("hit-reference-1").getText()).as("the evidence stays").isEqualTo("CF-0001");
+            browser.screenshot("admin-application-rejected");
+
+            browser.visit("/admin/audit?actor=" + reviewer.id());
+            assertThat(actionsOnPage(browser)).startsWith("application_rejected", "login_succeeded");
+            assertThat(browser.find("audit").findElement(By.cssSelector("td.details")).getText()).contains(note);
+        }
+        JsonNode rejected = auditOf(reviewer.id(), "application_rejected").getFirst();
+        assertThat(rejected.get("objectId").asString()).isEqualTo(applicationId);
+        assertThat(rejected.get("actorName").asString()).isEqualTo(reviewer.email());
+        assertThat(rejected.get("details").get("note").asString()).isEqualTo(note);
+    }
+
+    /** An admin invites an operator and sends another a new password link, which logs that one out everywhere. */
+    @Test
+    void anAdminInvitesAnOperatorAndAPasswordResetEndsTheUsersSessions() throws Exception {
+        Invited admin = invite("admin");
+        Invited viewer = invite("viewer");
+        String invitedEmail = "operator-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (Browser viewerBrowser = Browser.open(server.baseUrl()); Browser adminBrowser = Browser.open(server.baseUrl())) {
+            Operators.logInAs(viewerBrowser, viewer).visit("/admin/users");
+            assertThat(viewerBrowser.find("status-" + viewer.id()).getText()).isEqualTo("active");
+            assertThat(viewerBrowser.find("last-login-" + viewer.id()).getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+            assertThat(viewerBrowser.has("invite")).as("a viewer invites no one").isFalse();
+            assertThat(viewerBrowser.has("reset-" + viewer.id())).isFalse();
+            String viewerSession = viewerBrowser.cookie(SESSION).getValue();
+            Matcher csrf = CSRF.matcher(viewerBrowser.pageSource());
+            assertThat(csrf.find()).isTrue();
+            assertThat(post("/admin/users/" + admin.id() + "/reset-password", viewerSession, Map.of("_csrf", csrf.group(1)))
+                    .statusCode()).isEqualTo(403);
+            assertThat(post("/admin/users", viewerSession, Map.of("_csrf", csrf.group(1), "email", "sneaky@example.com",
+                    "name", "Sneaky", "role", "admin")).statusCode()).isEqualTo(403);
+
+            Operators.logInAs(adminBrowser, admin).submit("nav-users");
+            adminBrowser.type("invite-email", invitedEmail).type("invite-name", "Grace Hopper").submit("invite");
+            assertThat(adminBrowser.find("link-notice").getText()).startsWith("Invited " + invitedEmail + ".");
+            assertThat(adminBrowser.find("link-url").getText()).contains("/password/setup?token=");
+            assertThat(adminBrowser.pageSource()).contains(invitedEmail);
+
+            adminBrowser.submit("reset-" + viewer.id());
+            assertThat(adminBrowser.find("link-notice").getText()).contains("New password link for " + viewer.email(),
+                    "their sessions have ended");
+            adminBrowser.screenshot("admin-users");
+
+            viewerBrowser.visit("/admin/users");
+            assertThat(viewerBrowser.path()).as("the viewer's session ended").isEqualTo("/login");
+            HttpResponse<String> withOldCookie = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin"))
+                    .header("Cookie", SESSION + "=" + viewerSession).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(withOldCookie.statusCode()).isEqualTo(302);
+            assertThat(withOldCookie.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+            adminBrowser.visit("/admin/users");
+            assertThat(adminBrowser.path()).as("the admin's own session goes on").isEqualTo("/admin/users");
+        }
+        JsonNode reset = auditOf(admin.id(), "password_reset_requested").getFirst();
+        assertThat(reset.get("objectId").asString()).isEqualTo(viewer.id());
+        assertThat(reset.get("details").get("sessionsEnded").asInt()).isEqualTo(1);
+        assertThat(auditOf(admin.id(), "user_invited").getFirst().get("details").get("email").asString()).isEqualTo(invitedEmail);
+    }
+
+    @Test
     void aViewerSeesNoDecisionOrDepositFormsAndTheirPostsAreRefused() throws Exception {
         Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of("USD", 500L));
         String applicationId = closeMatchInReview(merchant).applicationId();
@@ -200,9 +277,6 @@ class BackOfficeBrowserIT {
         assertThat(actions(viewer.id())).containsExactly("logout", "login_succeeded", "password_set");
     }
 
-    private record Invited(String id, String email, String url) {
-    }
-
     /** An application for a customer named one letter away from watch-list entry CF-0001, waiting for review. */
     private String firstKeyId(String merchantId) {
         return api.get("/api/v1/admin/merchants/" + merchantId + "/api-keys", TestServer.ADMIN_KEY).json()
@@ -220,16 +294,11 @@ class BackOfficeBrowserIT {
     }
 
     private Invited invite(String role) {
-        String email = "operator-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Api.Response invited = api.post("/api/v1/admin/users", TestServer.ADMIN_KEY,
-                Map.of("email", email, "name", "Ada Lovelace", "role", role));
-        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
-        return new Invited(invited.json().get("user").get("id").asString(), email, invited.field("invitationUrl"));
+        return Operators.invite(api, role);
     }
 
     private static void activate(Browser browser, Invited user) {
-        browser.visit(user.url()).type("password", PASSWORD).type("confirmation", PASSWORD).submit("set-password");
-        assertThat(browser.path()).isEqualTo("/login");
+        Operators.activate(browser, user);
     }
 
     private static List<String> actionsOnPage(Browser browser) {
