@@ -84,6 +84,7 @@ class BackOfficeMerchantController {
         model.addAttribute("mayManageKeys", BackOfficeAction.MANAGE_API_KEYS.allows(user));
         model.addAttribute("users", users.listMerchantUsers(merchantId, new PageRequest(PageRequest.MAX_LIMIT, null)).data());
         model.addAttribute("mayInvite", BackOfficeAction.INVITE_USER.allows(user));
+        model.addAttribute("mayReset", BackOfficeAction.RESET_PASSWORD.allows(user));
         model.addAttribute("roles", Arrays.stream(MerchantRole.values()).map(MerchantRole::wire).toList());
         return "admin/merchant";
     }
@@ -128,6 +129,24 @@ class BackOfficeMerchantController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/admin/merchants/" + merchantId;
+    }
+
+    /**
+     * A new password link for one of this merchant's users, shown once on this answer; their sessions end at once. A
+     * user of another merchant, or an operator, is not found here.
+     */
+    @PostMapping("/admin/merchants/{merchantId}/users/{userId}/reset-password")
+    String resetPassword(@AuthenticationPrincipal PortalUser user, @PathVariable String merchantId, @PathVariable String userId,
+                         HttpServletRequest request, Model model) {
+        BackOfficeAction.RESET_PASSWORD.require(user);
+        merchants.get(merchantId);
+        if (!merchantId.equals(users.get(userId).merchantId())) {
+            throw ApiException.notFound("user", userId);
+        }
+        Invitation link = backOffice.resetPassword(user, userId, request.getRemoteAddr());
+        model.addAttribute("invitation", link);
+        model.addAttribute("invitationUrl", InviteForm.setupUrl(link));
+        return detail(user, merchantId, model);
     }
 
     /** The invitation link is on this answer only, like a new key: whoever invites hands it to the person. */

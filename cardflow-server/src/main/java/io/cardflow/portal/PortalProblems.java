@@ -1,6 +1,7 @@
 package io.cardflow.portal;
 
 import io.cardflow.common.ApiException;
+import io.cardflow.people.UserKind;
 import io.cardflow.web.ErrorStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -12,10 +13,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Failures of the portal's pages as pages, with the API's status and message (web.ProblemHandler answers JSON, which a
- * person in a browser should not get): another merchant's id is a 404 page, a role's missing permission a 403 one.
+ * Failures of the portal's and the back office's pages as pages, with the API's status and message (web.ProblemHandler
+ * answers JSON, which a person in a browser should not get): another merchant's id is a 404 page, a role's missing
+ * permission a 403 one. Every controller of this package is a page's.
  */
-@ControllerAdvice(annotations = PortalPage.class)
+@ControllerAdvice(basePackageClasses = PortalProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalProblems {
 
@@ -23,12 +25,14 @@ class PortalProblems {
     String problem(ApiException e, @AuthenticationPrincipal PortalUser user, HttpServletResponse response, Model model) {
         response.setStatus(ErrorStatus.of(e.code()).value());
         model.addAttribute("user", user);
+        model.addAttribute("area", user != null && user.kind() == UserKind.OPERATOR ? "back office" : "portal");
+        model.addAttribute("home", user == null ? "/login" : user.landingPage());
         model.addAttribute("message", e.getMessage());
         model.addAttribute("fieldErrors", e.fieldErrors());
         return "portal/problem";
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
+    @ExceptionHandler({AccessDeniedException.class, BackOfficeAction.Forbidden.class})
     String denied(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "denied";

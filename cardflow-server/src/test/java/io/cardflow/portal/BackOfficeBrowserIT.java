@@ -130,6 +130,24 @@ class BackOfficeBrowserIT {
             browser.screenshot("admin-merchant-invited");
             browser.visit(link);
             assertThat(browser.find("setup-email").getText()).isEqualTo(invitedEmail);
+            browser.type("password", PASSWORD).type("confirmation", PASSWORD).submit("set-password");
+            String staffId = api.get("/api/v1/admin/merchants/" + merchantId + "/users", TestServer.ADMIN_KEY).json()
+                    .get("data").get(0).get("id").asString();
+            browser.visit("/admin/merchants/" + merchantId).submit("reset-" + staffId);
+            assertThat(browser.pageSource()).contains("New password link for", invitedEmail, "their sessions have ended");
+            String newLink = browser.find("invitation-url").getText();
+            assertThat(newLink).isNotEqualTo(link);
+            assertThat(browser.visit(newLink).find("setup-email").getText()).isEqualTo(invitedEmail);
+            Fixtures.TestMerchant other = Fixtures.newMerchant(api, Map.of());
+            browser.visit("/admin/merchants/" + other.id());
+            Matcher csrf = CSRF.matcher(browser.pageSource());
+            assertThat(csrf.find()).isTrue();
+            assertThat(post("/admin/merchants/" + other.id() + "/users/" + staffId + "/reset-password",
+                    browser.cookie(SESSION).getValue(), Map.of("_csrf", csrf.group(1))).statusCode())
+                    .as("another merchant's user is not found from this merchant's page").isEqualTo(404);
+            browser.visit("/admin/merchants/mer_nosuchmerchant");
+            assertThat(browser.find("problem").getText()).contains("mer_nosuchmerchant");
+            assertThat(browser.find("home").getText()).isEqualTo("Back to the back office");
 
             JsonNode listed = api.get("/api/v1/admin/merchants/" + merchantId, TestServer.ADMIN_KEY).json();
             assertThat(Fixtures.availableIn(listed.get("balances"), "USD")).isEqualTo(25_050L);
@@ -139,7 +157,7 @@ class BackOfficeBrowserIT {
             assertThat(auditOf(admin.id(), "merchant_created").getFirst().get("objectId").asString()).isEqualTo(merchantId);
 
             browser.visit("/admin/audit?actor=" + admin.id());
-            assertThat(actionsOnPage(browser)).startsWith("user_invited", "api_key_revoked", "api_key_issued", "balance_deposited",
+            assertThat(actionsOnPage(browser)).startsWith("password_reset_requested", "user_invited", "api_key_revoked", "api_key_issued", "balance_deposited",
                     "merchant_created", "login_succeeded");
             browser.screenshot("admin-audit");
             HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + browser.find("export-csv")
