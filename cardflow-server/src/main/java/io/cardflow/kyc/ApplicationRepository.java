@@ -1,13 +1,17 @@
 package io.cardflow.kyc;
 
+import io.cardflow.common.ApiException;
 import io.cardflow.common.HolderType;
 import io.cardflow.common.Jdbc;
+import io.cardflow.common.Page;
+import io.cardflow.common.PageRequest;
 import io.cardflow.common.crypto.AesGcm;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -184,6 +188,41 @@ class ApplicationRepository implements SmartInitializingSingleton {
                 .param("rows", limit + 1)
                 .query((rs, n) -> map(rs))
                 .list();
+    }
+
+    /** All of one customer's applications, newest first: a customer has a few (products times attempts). */
+    List<Application> ofCustomer(String merchantId, String customerId) {
+        return jdbc.sql("""
+                        select * from kyc_applications
+                        where merchant_id = :merchantId and customer_id = :customerId
+                        order by seq desc""")
+                .param("merchantId", merchantId)
+                .param("customerId", customerId)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** The merchant's applications in one of {@code states}, newest first, through the {@code (merchant_id, seq)} index. */
+    Page<Application> pageOfMerchant(String merchantId, Collection<ApplicationState> states, PageRequest page) {
+        Long before = page.startingAfter() == null ? null : jdbc.sql(
+                        "select seq from kyc_applications where id = :id and merchant_id = :merchantId")
+                .param("id", page.startingAfter())
+                .param("merchantId", merchantId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> ApiException.invalid("startingAfter", "no such application"));
+        return Page.fromOverfetched(jdbc.sql("""
+                        select * from kyc_applications
+                        where merchant_id = :merchantId and state in (:states)
+                          and (:before is null or seq < :before)
+                        order by seq desc
+                        fetch first :rows rows only""")
+                .param("merchantId", merchantId)
+                .param("states", states.stream().map(ApplicationState::name).toList())
+                .param("before", before, Types.BIGINT)
+                .param("rows", page.limit() + 1)
+                .query((rs, n) -> map(rs))
+                .list(), page.limit());
     }
 
     /** Read through the {@code (state, seq)} index: cheap enough for every metrics scrape. */

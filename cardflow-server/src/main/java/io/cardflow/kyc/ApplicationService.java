@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -261,6 +262,19 @@ public class ApplicationService {
     private boolean recordEvidence(String applicationId, List<WatchListMatch> evidence) {
         applications.recordEvidence(applicationId, evidence, clock.instant());
         return true;
+    }
+
+    /** The customer's applications for every product, newest first; another merchant's customer is not found. */
+    public List<Application> listForCustomer(String merchantId, String customerId) {
+        customers.get(merchantId, customerId);
+        return applications.ofCustomer(merchantId, customerId);
+    }
+
+    /** The merchant's applications, newest first, of one status or (null) all. */
+    public Page<Application> listForMerchant(String merchantId, ApplicationStatus status, PageRequest page) {
+        List<ApplicationState> states = Arrays.stream(ApplicationState.values())
+                .filter(state -> status == null || state.status() == status).toList();
+        return applications.pageOfMerchant(merchantId, states, page);
     }
 
     /** How many applications wait for an operator's decision. */

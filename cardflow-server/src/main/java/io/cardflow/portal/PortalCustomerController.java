@@ -5,6 +5,8 @@ import io.cardflow.card.CardService;
 import io.cardflow.common.PageRequest;
 import io.cardflow.customer.Customer;
 import io.cardflow.customer.CustomerService;
+import io.cardflow.kyc.Application;
+import io.cardflow.kyc.ApplicationService;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The merchant's customers: a page at a time, newest first as the API lists them, and one customer with their cards.
+ * The merchant's customers: a page at a time, newest first as the API lists them, and one customer with their KYC/KYB
+ * applications and their cards.
  * Customers' personal data is sealed at rest, so there is no search by name: a person finds a customer by their id.
  */
 @Hidden
@@ -29,10 +32,12 @@ class PortalCustomerController {
 
     private final CustomerService customers;
     private final CardService cards;
+    private final ApplicationService applications;
 
-    PortalCustomerController(CustomerService customers, CardService cards) {
+    PortalCustomerController(CustomerService customers, CardService cards, ApplicationService applications) {
         this.customers = customers;
         this.cards = cards;
+        this.applications = applications;
     }
 
     record CustomerRow(String id, String name, String email, String createdAt) {
@@ -62,8 +67,11 @@ class PortalCustomerController {
 
     @GetMapping("/portal/customers/{customerId}")
     String customer(@AuthenticationPrincipal PortalUser user, @PathVariable String customerId,
-                    @RequestParam(required = false) String startingAfter, Model model) {
+                    @RequestParam(required = false) String startingAfter,
+                    @CookieValue(name = Times.COOKIE, required = false) String timeZone, Model model) {
+        ZoneId zone = Times.zone(timeZone);
         Customer customer = customers.get(user.merchantId(), customerId);
+        List<Application> applied = applications.listForCustomer(user.merchantId(), customerId);
         var page = cards.listForCustomer(user.merchantId(), customerId, PageRequest.of(PAGE_SIZE, startingAfter));
         List<CardRow> rows = page.data().stream().map(cards::describe)
                 .map(PortalCustomerController::row)
@@ -71,6 +79,8 @@ class PortalCustomerController {
         model.addAttribute("user", user);
         model.addAttribute("customer", customer);
         model.addAttribute("name", name(customer));
+        model.addAttribute("zone", zone.getId());
+        model.addAttribute("applications", applied.stream().map(application -> PortalApplicationController.row(application, zone)).toList());
         model.addAttribute("cards", rows);
         model.addAttribute("nextCursor", page.hasMore() ? rows.getLast().id() : null);
         return "portal/customer";

@@ -1,8 +1,6 @@
 package io.cardflow.portal;
 
 import io.cardflow.common.ApiException;
-import io.cardflow.common.ErrorCode;
-import io.cardflow.common.FieldError;
 import io.cardflow.common.Ids;
 import io.cardflow.common.Page;
 import io.cardflow.common.PageRequest;
@@ -19,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +55,7 @@ class PortalEventController {
                 @CookieValue(name = Times.COOKIE, required = false) String timeZone, Model model) {
         ZoneId zone = Times.zone(timeZone);
         EventType wanted = type(type);
-        Page<Event> page = badRequest(() -> events.listNewestFirst(user.merchantId(), wanted, PageRequest.of(PAGE_SIZE, startingAfter)));
+        Page<Event> page = PortalProblems.badRequest(() -> events.listNewestFirst(user.merchantId(), wanted, PageRequest.of(PAGE_SIZE, startingAfter)));
         List<EventRow> rows = page.data().stream().map(event -> EventRow.of(event, zone)).toList();
         model.addAttribute("user", user);
         model.addAttribute("zone", zone.getId());
@@ -96,24 +93,7 @@ class PortalEventController {
         if (type == null || type.isBlank()) {
             return null;
         }
-        return EventType.of(type).orElseThrow(() -> malformed("type", "must be one of the event types listed, such as card.activated"));
-    }
-
-    /** Runs a read whose refusal of a query parameter (a 422 in the API) is a 400 here. */
-    private static <T> T badRequest(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (ApiException e) {
-            if (e.code() != ErrorCode.VALIDATION_FAILED) {
-                throw e;
-            }
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, e.getMessage(), e.fieldErrors());
-        }
-    }
-
-    private static ApiException malformed(String parameter, String message) {
-        return new ApiException(ErrorCode.MALFORMED_REQUEST, parameter + ": " + message,
-                List.of(new FieldError(parameter, message)));
+        return EventType.of(type).orElseThrow(() -> PortalProblems.malformed("type", "must be one of the event types listed, such as card.activated"));
     }
 
     private static DeliveryRow row(WebhookDelivery delivery, String url) {

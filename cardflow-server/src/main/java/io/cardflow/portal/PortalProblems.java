@@ -1,9 +1,13 @@
 package io.cardflow.portal;
 
 import io.cardflow.common.ApiException;
+import io.cardflow.common.ErrorCode;
+import io.cardflow.common.FieldError;
 import io.cardflow.people.UserKind;
 import io.cardflow.web.ErrorStatus;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,5 +40,23 @@ class PortalProblems {
     String denied(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "denied";
+    }
+
+    /** Runs a read whose refusal of a query parameter (a 422 in the API) is a 400 here. */
+    static <T> T badRequest(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ApiException e) {
+            if (e.code() != ErrorCode.VALIDATION_FAILED) {
+                throw e;
+            }
+            throw new ApiException(ErrorCode.MALFORMED_REQUEST, e.getMessage(), e.fieldErrors());
+        }
+    }
+
+    /** A query parameter of a page that it cannot read: a 400 page naming it (it came from a link or a form). */
+    static ApiException malformed(String parameter, String message) {
+        return new ApiException(ErrorCode.MALFORMED_REQUEST, parameter + ": " + message,
+                List.of(new FieldError(parameter, message)));
     }
 }

@@ -21,7 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -40,56 +42,105 @@ class MerchantPortalBrowserIT {
     private final Api api = server.api();
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /**
+     * On a server of its own whose sandbox decisions take 2 s, so that the card and the top-up are still pending when
+     * the card page is first shown: it must then update itself (the test never reloads it).
+     */
     @Test
     void anOwnerWatchesACardTurnActiveAndFundsItFromThePortal() throws Exception {
-        Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of("USD", 100_000L));
-        String customerId = Fixtures.approvedCustomer(api, merchant, Fixtures.INDIVIDUAL_USD);
-        String user = loggedInUserId(merchant, "owner", browser -> {
-            Api.Response requested = api.post("/api/v1/cards", merchant.key(),
-                    Map.of("customerId", customerId, "productId", Fixtures.INDIVIDUAL_USD));
-            assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-            String cardId = requested.field("cardId");
+        try (TestServer slow = TestServer.create(Map.of("cardflow.sandbox-delay", "PT2S")).start()) {
+            Api api = slow.api();
+            Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of("USD", 100_000L));
+            String customerId = Fixtures.approvedCustomer(api, merchant, Fixtures.INDIVIDUAL_USD);
+            String user = loggedInUserId(slow, merchant, "owner", browser -> {
+                browser.visit("/portal").type("time-zone", "Mars/Olympus").submit("choose-time-zone");
+                assertThat(browser.find("problem").getText()).contains("timeZone");
+                browser.visit("/portal").type("time-zone", "Asia/Tokyo").submit("choose-time-zone");
+                assertThat(browser.find("time-zone").getAttribute("value")).isEqualTo("Asia/Tokyo");
 
-            browser.visit("/portal").type("time-zone", "Mars/Olympus").submit("choose-time-zone");
-            assertThat(browser.find("problem").getText()).contains("timeZone");
-            browser.visit("/portal").type("time-zone", "Asia/Tokyo").submit("choose-time-zone");
-            assertThat(browser.find("time-zone").getAttribute("value")).isEqualTo("Asia/Tokyo");
-            browser.visit("/portal/customers").find("customers");
-            browser.screenshot("portal-customers");
-            browser.visit("/portal/customers/" + customerId);
-            assertThat(browser.find("customer-name").getText()).isEqualTo("Nora Funded");
-            browser.submit("card-" + cardId);
-            awaitText(browser, "card-state", "active");
-            assertThat(browser.find("card-pan").getText()).matches("\\d{6}\\*{6}\\d{4}");
-            assertThat(browser.find("card-balance").getText()).isEqualTo("0.00 USD");
+                Api.Response requested = api.post("/api/v1/cards", merchant.key(),
+                        Map.of("customerId", customerId, "productId", Fixtures.INDIVIDUAL_USD));
+                assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+                String cardId = requested.field("cardId");
+                browser.visit("/portal/cards/" + cardId);
+                assertThat(browser.has("live-note")).as("a pending card's page updates itself").isTrue();
+                awaitText(browser, "card-state", "active");
+                assertThat(browser.has("live-note")).as("nothing pending any more").isFalse();
+                assertThat(browser.find("card-pan").getText()).matches("\\d{6}\\*{6}\\d{4}");
+                assertThat(browser.find("card-balance").getText()).isEqualTo("0.00 USD");
 
-            browser.type("amount", "25.50").submit("start-topup");
-            assertThat(browser.find("notice").getText()).startsWith("Top-up of 25.50 USD started");
-            awaitText(browser, "card-balance", "25.50 USD");
-            assertThat(browser.find("card-available").getText()).isEqualTo("25.50 USD");
-            assertThat(browser.pageSource()).contains("approved");
-            browser.screenshot("portal-card");
-            browser.visit("/portal");
-            assertThat(browser.find("available-USD").getText()).isEqualTo("974.50 USD");
-            assertThat(browser.find("chart-USD").getAttribute("aria-label")).contains("from 1000.00 USD to 974.50 USD");
-            assertThat(browser.find("chart-table-USD").getAttribute("textContent")).contains("1000.00 USD", "974.50 USD");
-            browser.screenshot("portal-dashboard");
-            browser.visit("/portal/topups?status=approved");
-            assertThat(browser.find("topups").getText()).contains(cardId, "25.50 USD", "approved", "Asia/Tokyo");
-            browser.screenshot("portal-topups");
-            browser.visit("/portal/topups?status=rejected");
-            assertThat(browser.has("no-topups")).isTrue();
+                browser.type("amount", "25.50").submit("start-topup");
+                assertThat(browser.find("notice").getText()).startsWith("Top-up of 25.50 USD started");
+                assertThat(browser.has("live-note")).as("a pending top-up's page updates itself").isTrue();
+                browser.type("amount", "1.00");
+                Awaitility.await().atMost(Duration.ofSeconds(20)).alias("the top-up settled")
+                        .until(() -> Fixtures.cardBalance(api, merchant, cardId) == 2_550);
+                Awaitility.await().during(Duration.ofMillis(4_500)).atMost(Duration.ofSeconds(10))
+                        .alias("no update while the person is typing").ignoreExceptions()
+                        .until(() -> browser.find("card-balance").getText().equals("0.00 USD"));
+                assertThat(browser.find("amount").getAttribute("value")).as("what they typed").isEqualTo("1.00");
+                browser.find("amount").clear();
+                browser.find("amount").sendKeys(Keys.TAB);
+                awaitText(browser, "card-balance", "25.50 USD");
+                assertThat(browser.find("notice").getText()).as("kept through updates").startsWith("Top-up of 25.50 USD");
+                assertThat(browser.find("card-available").getText()).isEqualTo("25.50 USD");
+                assertThat(browser.has("live-note")).isFalse();
 
-            browser.visit("/portal/cards/" + cardId).submit("suspend");
-            assertThat(browser.find("card-state").getText()).isEqualTo("suspended");
-            browser.submit("reactivate");
-            assertThat(browser.find("card-state").getText()).isEqualTo("active");
-            browser.type("amount", "0.001").submit("start-topup");
-            assertThat(browser.find("problem").getText()).contains("amount");
-        });
-        assertThat(actions(user)).containsExactly("card_reactivated", "card_suspended", "topup_started", "login_succeeded",
-                "password_set");
-        assertThat(Fixtures.balance(api, merchant, "USD", "available")).isEqualTo(97_450L);
+                String approved = authorize(api, merchant, cardId, 1_200);
+                String declined = authorize(api, merchant, cardId, 99_000);
+                browser.visit("/portal/cards/" + cardId + "#authorizations-title");
+                assertThat(browser.find("card-available").getText()).isEqualTo("13.50 USD");
+                assertThat(browser.find("authorization-" + approved).getText()).contains("Corner Cafe", "12.00 USD", "pending");
+                assertThat(browser.find("authorization-" + declined).getText()).contains("990.00 USD", "declined", "insufficient_funds");
+                assertThat(browser.find("authorizations").getText()).contains("Asia/Tokyo");
+                assertThat(browser.find("transactions").getText()).contains("topup_settle", "25.50 USD", "authorization_hold",
+                        "-12.00 USD", approved);
+                browser.screenshot("portal-card");
+
+                browser.visit("/portal/customers").find("customers");
+                browser.screenshot("portal-customers");
+                browser.visit("/portal/customers/" + customerId);
+                assertThat(browser.find("customer-name").getText()).isEqualTo("Nora Funded");
+                assertThat(browser.find("applications").getText()).contains(Fixtures.INDIVIDUAL_USD, "approved");
+                browser.screenshot("portal-customer");
+                browser.submit("card-" + cardId);
+                assertThat(browser.find("card-state").getText()).isEqualTo("active");
+
+                browser.visit("/portal").submit("nav-applications").choose("status", "approved").submit("filter");
+                String applicationId = browser.find("applications").findElement(By.cssSelector("tbody tr")).getAttribute("id")
+                        .substring("application-".length());
+                assertThat(browser.find("applications").getText()).contains(customerId, "approved");
+                browser.screenshot("portal-applications");
+                browser.choose("status", "rejected").submit("filter");
+                assertThat(browser.has("no-applications")).isTrue();
+                browser.visit("/portal/applications?status=approved");
+                browser.submit("customer-" + applicationId);
+                assertThat(browser.path()).isEqualTo("/portal/customers/" + customerId);
+                browser.visit("/portal/applications?status=denied");
+                assertThat(browser.find("problem").getText()).contains("status");
+
+                browser.visit("/portal");
+                assertThat(browser.find("available-USD").getText()).isEqualTo("974.50 USD");
+                assertThat(browser.find("chart-USD").getAttribute("aria-label")).contains("from 1000.00 USD to 974.50 USD");
+                assertThat(browser.find("chart-table-USD").getAttribute("textContent")).contains("1000.00 USD", "974.50 USD");
+                browser.screenshot("portal-dashboard");
+                browser.visit("/portal/topups?status=approved");
+                assertThat(browser.find("topups").getText()).contains(cardId, "25.50 USD", "approved", "Asia/Tokyo");
+                browser.screenshot("portal-topups");
+                browser.visit("/portal/topups?status=rejected");
+                assertThat(browser.has("no-topups")).isTrue();
+
+                browser.visit("/portal/cards/" + cardId).submit("suspend");
+                assertThat(browser.find("card-state").getText()).isEqualTo("suspended");
+                browser.submit("reactivate");
+                assertThat(browser.find("card-state").getText()).isEqualTo("active");
+                browser.type("amount", "0.001").submit("start-topup");
+                assertThat(browser.find("problem").getText()).contains("amount");
+            });
+            assertThat(actions(api, user)).containsExactly("card_reactivated", "card_suspended", "topup_started",
+                    "login_succeeded", "password_set");
+            assertThat(Fixtures.balance(api, merchant, "USD", "available")).isEqualTo(97_450L);
+        }
     }
 
     @Test
@@ -157,9 +208,16 @@ class MerchantPortalBrowserIT {
         String owner = loggedInUserId(own, "owner", browser -> {
             Cookie session = browser.cookie(SESSION);
             for (String path : List.of("/portal/cards/" + otherCard, "/portal/customers/" + otherCustomer,
-                    "/portal/customers?id=" + otherCustomer)) {
+                    "/portal/customers?id=" + otherCustomer, "/portal/cards/" + otherCard + "/authorizations",
+                    "/portal/cards/" + otherCard + "/transactions")) {
                 assertThat(get(path, session).statusCode()).as(path).isEqualTo(404);
             }
+            HttpResponse<String> applications = get("/portal/applications", session);
+            assertThat(applications.statusCode()).isEqualTo(200);
+            assertThat(applications.body()).contains("no-applications").doesNotContain(otherCustomer);
+            HttpResponse<String> badFilter = get("/portal/applications?status=pending", session);
+            assertThat(badFilter.statusCode()).isEqualTo(400);
+            assertThat(badFilter.body()).contains("status");
             browser.visit("/portal/cards/" + otherCard);
             assertThat(browser.find("problem").getText()).contains(otherCard);
             browser.screenshot("portal-not-found");
@@ -261,8 +319,14 @@ class MerchantPortalBrowserIT {
         void use(Browser browser) throws Exception;
     }
 
-    /** Invites a user of the merchant, lets them choose a password and log in, runs {@code session}; returns their id. */
     private String loggedInUserId(Fixtures.TestMerchant merchant, String role, Session session) throws Exception {
+        return loggedInUserId(server, merchant, role, session);
+    }
+
+    /** Invites a user of the merchant, lets them choose a password and log in, runs {@code session}; returns their id. */
+    private static String loggedInUserId(TestServer server, Fixtures.TestMerchant merchant, String role, Session session)
+            throws Exception {
+        Api api = server.api();
         String email = "person-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Api.Response invited = api.post("/api/v1/admin/merchants/" + merchant.id() + "/users", TestServer.ADMIN_KEY,
                 Map.of("email", email, "name", "Grace Hopper", "role", role));
@@ -277,18 +341,32 @@ class MerchantPortalBrowserIT {
         return invited.json().get("user").get("id").asString();
     }
 
-    /** Reloads the page until the element shows the text (the server renders no live updates: a person reloads too). */
+    /**
+     * Waits, without reloading, until the element shows the text: the page updates itself while something on it is
+     * pending. (An element replaced by an update while it is read is read again.)
+     */
     private static void awaitText(Browser browser, String id, String expected) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).alias(id + " to show " + expected)
-                .until(() -> {
-                    String path = browser.path();
-                    return browser.visit(path).find(id).getText().equals(expected);
-                });
+                .ignoreExceptions().until(() -> browser.find(id).getText().equals(expected));
+    }
+
+    /** A purchase at Corner Cafe through the sandbox card network; returns the authorization's id. */
+    private static String authorize(Api api, Fixtures.TestMerchant merchant, String cardId, long amount) {
+        Api.Response response = api.post("/api/v1/simulate/authorizations", merchant.key(),
+                Map.of("cardId", cardId, "amount", amount, "currency", "USD", "merchantName", "Corner Cafe"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.field("authorizationId");
     }
 
     /** The user's own actions in the audit log, newest first. */
     private List<String> actions(String userId) {
-        return auditOf(userId).stream().map(entry -> entry.get("action").asString()).toList();
+        return actions(api, userId);
+    }
+
+    private static List<String> actions(Api api, String userId) {
+        List<JsonNode> entries = new ArrayList<>();
+        api.get("/api/v1/admin/audit-log?limit=100&actor=" + userId, TestServer.ADMIN_KEY).json().get("data").forEach(entries::add);
+        return entries.stream().map(entry -> entry.get("action").asString()).toList();
     }
 
     private List<JsonNode> auditOf(String userId) {

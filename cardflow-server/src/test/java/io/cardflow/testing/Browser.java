@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -91,6 +92,12 @@ public final class Browser implements AutoCloseable {
         WebElement field = find(id);
         field.clear();
         field.sendKeys(text);
+        return this;
+    }
+
+    /** Chooses the option showing {@code text} in a select list, as a person would. */
+    public Browser choose(String id, String text) {
+        new Select(find(id)).selectByVisibleText(text);
         return this;
     }
 
