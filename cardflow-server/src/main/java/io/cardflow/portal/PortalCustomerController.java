@@ -80,7 +80,8 @@ class PortalCustomerController {
         model.addAttribute("customer", customer);
         model.addAttribute("name", name(customer));
         model.addAttribute("zone", zone.getId());
-        model.addAttribute("applications", applied.stream().map(application -> PortalApplicationController.row(application, zone)).toList());
+        model.addAttribute("applications", applied.stream()
+                .map(application -> PortalApplicationController.row(application, zone)).toList());
         model.addAttribute("cards", rows);
         model.addAttribute("nextCursor", page.hasMore() ? rows.getLast().id() : null);
         return "portal/customer";

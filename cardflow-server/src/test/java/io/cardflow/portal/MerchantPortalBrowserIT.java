@@ -88,14 +88,14 @@ class MerchantPortalBrowserIT {
 
                 String approved = authorize(api, merchant, cardId, 1_200);
                 String declined = authorize(api, merchant, cardId, 99_000);
-                browser.visit("/portal/cards/" + cardId + "#authorizations-title");
+                browser.visit("/portal/cards/" + cardId);
                 assertThat(browser.find("card-available").getText()).isEqualTo("13.50 USD");
                 assertThat(browser.find("authorization-" + approved).getText()).contains("Corner Cafe", "12.00 USD", "pending");
                 assertThat(browser.find("authorization-" + declined).getText()).contains("990.00 USD", "declined", "insufficient_funds");
                 assertThat(browser.find("authorizations").getText()).contains("Asia/Tokyo");
                 assertThat(browser.find("transactions").getText()).contains("topup_settle", "25.50 USD", "authorization_hold",
                         "-12.00 USD", approved);
-                browser.screenshot("portal-card");
+                browser.visit("/portal/cards/" + cardId + "#authorizations-title").screenshot("portal-card");
 
                 browser.visit("/portal/customers").find("customers");
                 browser.screenshot("portal-customers");
