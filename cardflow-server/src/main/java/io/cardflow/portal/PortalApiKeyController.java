@@ -22,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Hidden
 @Controller
-@PortalPage
 class PortalApiKeyController {
 
     private final ApiKeyService apiKeys;

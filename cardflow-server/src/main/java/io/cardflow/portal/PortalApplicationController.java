@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Hidden
 @Controller
-@PortalPage
 class PortalApplicationController {
 
     private final ApplicationService applications;

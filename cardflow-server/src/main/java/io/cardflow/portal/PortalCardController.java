@@ -35,7 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Hidden
 @Controller
-@PortalPage
 class PortalCardController {
 
     /** How many authorizations and transactions the card page shows; their own pages show {@link #PAGE_SIZE}. */

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The merchant portal's pages. The merchant is always the logged-in user's own, never one named in the request. */
 @Hidden
 @Controller
-@PortalPage
 class PortalController {
 
     /** How many of the latest ledger transactions a balance chart shows. */

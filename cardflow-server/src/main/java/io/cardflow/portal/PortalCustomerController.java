@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Hidden
 @Controller
-@PortalPage
 class PortalCustomerController {
 
     private static final String PAGE_SIZE = "20";

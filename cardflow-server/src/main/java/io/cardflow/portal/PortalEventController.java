@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Hidden
 @Controller
-@PortalPage
 class PortalEventController {
 
     private static final String PAGE_SIZE = "20";

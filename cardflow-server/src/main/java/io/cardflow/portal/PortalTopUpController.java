@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The merchant's top-ups of every card, newest first, filtered by status. A top-up is started from its card's page. */
 @Hidden
 @Controller
-@PortalPage
 class PortalTopUpController {
 
     private final TopUpService topUps;

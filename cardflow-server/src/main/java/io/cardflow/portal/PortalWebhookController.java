@@ -22,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The merchant's webhook endpoints, each with its deliveries and their attempts, and the replay of a delivery's event. */
 @Hidden
 @Controller
-@PortalPage
 class PortalWebhookController {
 
     private static final String PAGE_SIZE = "20";
