@@ -84,7 +84,8 @@ class FirstRunBrowserIT {
             assertThat(browser.unlabelledFields()).isEmpty();
 
             browser.resize(390, 844);
-            for (String page : new String[] {"/portal", "/portal/cards/" + cardId, "/portal/customers", "/portal/topups"}) {
+            for (String page : new String[] {"/portal", "/portal/cards/" + cardId, "/portal/customers/" + customerId,
+                    "/portal/applications", "/portal/events", "/portal/topups", "/portal/api-keys", "/portal/webhooks"}) {
                 assertThat(browser.visit(page).scrollsSideways()).as(page + " at a phone's width").isFalse();
             }
             browser.visit("/portal/cards/" + cardId).screenshot("portal-card-phone");
