@@ -100,8 +100,9 @@ class PortalBrowserIT {
     void repeatedBadPasswordsLockTheAccountAndThenTheRightOneIsRefusedToo() throws Exception {
         Fixtures.TestMerchant merchant = Fixtures.newMerchant(api, Map.of());
         Invited user = invite("/api/v1/admin/merchants/" + merchant.id() + "/users", "viewer");
-        try (Browser browser = Browser.open(server.baseUrl())) {
-            activate(browser, user);
+        try (Browser owner = Browser.open(server.baseUrl()); Browser browser = Browser.open(server.baseUrl())) {
+            activate(owner, user);
+            owner.logIn(user.email(), PASSWORD);
             browser.logIn("nobody-" + user.email(), PASSWORD);
             String unknownEmail = browser.find("login-error").getText();
             for (int attempt = 1; attempt <= 5; attempt++) {
@@ -114,6 +115,7 @@ class PortalBrowserIT {
             assertThat(browser.path()).isEqualTo("/login");
             assertThat(browser.find("login-error").getText()).as("locked looks like a wrong password").isEqualTo(unknownEmail);
             browser.screenshot("login-refused");
+            assertThat(owner.visit("/portal").path()).as("a guesser's lockout does not log the owner out").isEqualTo("/portal");
         }
         JsonNode listed = api.get("/api/v1/admin/merchants/" + merchant.id() + "/users", TestServer.ADMIN_KEY).json().get("data").get(0);
         assertThat(listed.get("status").asString()).isEqualTo("locked");
@@ -121,7 +123,7 @@ class PortalBrowserIT {
         assertThat(eventTypes(merchant, user.id())).containsExactly("merchant_user.invited", "merchant_user.activated",
                 "merchant_user.locked");
         assertThat(actions(user.id())).containsExactly("login_failed", "account_locked", "login_failed", "login_failed",
-                "login_failed", "login_failed", "login_failed", "password_set");
+                "login_failed", "login_failed", "login_failed", "login_succeeded", "password_set");
         assertThat(auditOf(user.id(), "login_failed")).extracting(entry -> entry.get("details").get("reason").asString())
                 .containsExactly("locked", "bad_credentials", "bad_credentials", "bad_credentials", "bad_credentials", "bad_credentials");
     }
