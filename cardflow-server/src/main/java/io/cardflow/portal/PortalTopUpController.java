@@ -1,6 +1,5 @@
 package io.cardflow.portal;
 
-import io.cardflow.common.ApiException;
 import io.cardflow.common.PageRequest;
 import io.cardflow.topup.TopUp;
 import io.cardflow.topup.TopUpService;
@@ -37,8 +36,8 @@ class PortalTopUpController {
         ZoneId zone = Times.zone(timeZone);
         TopUpState state = status == null || status.isBlank() ? null : Arrays.stream(TopUpState.values())
                 .filter(candidate -> candidate.wire().equals(status)).findFirst()
-                .orElseThrow(() -> ApiException.invalid("status", "must be pending, approved or rejected"));
-        var page = topUps.listForMerchant(user.merchantId(), state, PageRequest.of("20", startingAfter));
+                .orElseThrow(() -> PortalProblems.malformed("status", "must be pending, approved or rejected"));
+        var page = PortalProblems.badRequest(() -> topUps.listForMerchant(user.merchantId(), state, PageRequest.of("20", startingAfter)));
         List<Row> rows = page.data().stream().map(topUp -> row(topUp, zone)).toList();
         model.addAttribute("user", user);
         model.addAttribute("zone", zone.getId());

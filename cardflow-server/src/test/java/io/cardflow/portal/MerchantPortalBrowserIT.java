@@ -215,9 +215,11 @@ class MerchantPortalBrowserIT {
             HttpResponse<String> applications = get("/portal/applications", session);
             assertThat(applications.statusCode()).isEqualTo(200);
             assertThat(applications.body()).contains("no-applications").doesNotContain(otherCustomer);
-            HttpResponse<String> badFilter = get("/portal/applications?status=pending", session);
-            assertThat(badFilter.statusCode()).isEqualTo(400);
-            assertThat(badFilter.body()).contains("status");
+            for (String badFilter : List.of("/portal/applications?status=pending", "/portal/topups?status=settled")) {
+                HttpResponse<String> refused = get(badFilter, session);
+                assertThat(refused.statusCode()).as(badFilter).isEqualTo(400);
+                assertThat(refused.body()).contains("status");
+            }
             browser.visit("/portal/cards/" + otherCard);
             assertThat(browser.find("problem").getText()).contains(otherCard);
             browser.screenshot("portal-not-found");
