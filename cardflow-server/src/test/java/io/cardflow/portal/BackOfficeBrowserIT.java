@@ -4,6 +4,7 @@ import static io.cardflow.testing.Fixtures.INDIVIDUAL_USD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.AuditTrail;
 import io.cardflow.testing.Browser;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.Operators;
@@ -15,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,7 +84,7 @@ class BackOfficeBrowserIT {
         }
         assertThat(Fixtures.awaitStatus(api, merchant, inReview.customerId(), INDIVIDUAL_USD, "approved")
                 .json().get("reasons")).isEmpty();
-        JsonNode approved = auditOf(reviewer.id(), "application_approved").getFirst();
+        JsonNode approved = AuditTrail.entries(api, reviewer.id(), "application_approved").getFirst();
         assertThat(approved.get("objectId").asString()).isEqualTo(applicationId);
         assertThat(approved.get("actorRole").asString()).isEqualTo("reviewer");
         assertThat(approved.get("details").get("note").asString()).isEqualTo("Different person: date of birth differs");
@@ -151,10 +151,10 @@ class BackOfficeBrowserIT {
 
             JsonNode listed = api.get("/api/v1/admin/merchants/" + merchantId, TestServer.ADMIN_KEY).json();
             assertThat(Fixtures.availableIn(listed.get("balances"), "USD")).isEqualTo(25_050L);
-            JsonNode deposited = auditOf(admin.id(), "balance_deposited").getFirst();
+            JsonNode deposited = AuditTrail.entries(api, admin.id(), "balance_deposited").getFirst();
             assertThat(deposited.get("objectId").asString()).isEqualTo(merchantId);
             assertThat(deposited.get("details").get("amount").asLong()).isEqualTo(25_050L);
-            assertThat(auditOf(admin.id(), "merchant_created").getFirst().get("objectId").asString()).isEqualTo(merchantId);
+            assertThat(AuditTrail.entries(api, admin.id(), "merchant_created").getFirst().get("objectId").asString()).isEqualTo(merchantId);
 
             browser.visit("/admin/audit?actor=" + admin.id());
             assertThat(actionsOnPage(browser)).startsWith("password_reset_requested", "user_invited", "api_key_revoked", "api_key_issued", "balance_deposited",
@@ -195,7 +195,7 @@ class BackOfficeBrowserIT {
             assertThat(actionsOnPage(browser)).startsWith("application_rejected", "login_succeeded");
             assertThat(browser.find("audit").findElement(By.cssSelector("td.details")).getText()).contains(note);
         }
-        JsonNode rejected = auditOf(reviewer.id(), "application_rejected").getFirst();
+        JsonNode rejected = AuditTrail.entries(api, reviewer.id(), "application_rejected").getFirst();
         assertThat(rejected.get("objectId").asString()).isEqualTo(applicationId);
         assertThat(rejected.get("actorName").asString()).isEqualTo(reviewer.email());
         assertThat(rejected.get("details").get("note").asString()).isEqualTo(note);
@@ -241,10 +241,10 @@ class BackOfficeBrowserIT {
             adminBrowser.visit("/admin/users");
             assertThat(adminBrowser.path()).as("the admin's own session goes on").isEqualTo("/admin/users");
         }
-        JsonNode reset = auditOf(admin.id(), "password_reset_requested").getFirst();
+        JsonNode reset = AuditTrail.entries(api, admin.id(), "password_reset_requested").getFirst();
         assertThat(reset.get("objectId").asString()).isEqualTo(viewer.id());
         assertThat(reset.get("details").get("sessionsEnded").asInt()).isEqualTo(1);
-        assertThat(auditOf(admin.id(), "user_invited").getFirst().get("details").get("email").asString()).isEqualTo(invitedEmail);
+        assertThat(AuditTrail.entries(api, admin.id(), "user_invited").getFirst().get("details").get("email").asString()).isEqualTo(invitedEmail);
     }
 
     @Test
@@ -292,7 +292,7 @@ class BackOfficeBrowserIT {
         assertThat(api.get("/api/v1/admin/applications/" + applicationId, TestServer.ADMIN_KEY).json()
                 .get("application").get("manualReview").asBoolean()).isTrue();
         assertThat(Fixtures.available(api, merchant, "USD")).as("the merchant's key still works, and no money moved").isEqualTo(500L);
-        assertThat(actions(viewer.id())).containsExactly("logout", "login_succeeded", "password_set");
+        assertThat(AuditTrail.actions(api, viewer.id())).containsExactly("logout", "login_succeeded", "password_set");
     }
 
     /** An application for a customer named one letter away from watch-list entry CF-0001, waiting for review. */
@@ -321,20 +321,6 @@ class BackOfficeBrowserIT {
 
     private static List<String> actionsOnPage(Browser browser) {
         return browser.find("audit").findElements(By.cssSelector("td.action")).stream().map(WebElement::getText).toList();
-    }
-
-    private List<String> actions(String userId) {
-        List<String> actions = new ArrayList<>();
-        api.get("/api/v1/admin/audit-log?limit=100&actor=" + userId, TestServer.ADMIN_KEY).json().get("data")
-                .forEach(entry -> actions.add(entry.get("action").asString()));
-        return actions;
-    }
-
-    private List<JsonNode> auditOf(String actor, String action) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.get("/api/v1/admin/audit-log?limit=100&actor=" + actor + "&action=" + action, TestServer.ADMIN_KEY).json().get("data")
-                .forEach(entries::add);
-        return entries;
     }
 
     private HttpResponse<String> post(String path, String session, Map<String, String> form) throws Exception {

@@ -3,6 +3,7 @@ package io.cardflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.AuditTrail;
 import io.cardflow.testing.Browser;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.TestServer;
@@ -25,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The merchant portal's pages in a real Chromium: a card watched until active and funded from the portal, the card
@@ -137,7 +137,7 @@ class MerchantPortalBrowserIT {
                 browser.type("amount", "0.001").submit("start-topup");
                 assertThat(browser.find("problem").getText()).contains("amount");
             });
-            assertThat(actions(api, user)).containsExactly("card_reactivated", "card_suspended", "topup_started",
+            assertThat(AuditTrail.actions(api, user)).containsExactly("card_reactivated", "card_suspended", "topup_started",
                     "login_succeeded", "password_set");
             assertThat(Fixtures.balance(api, merchant, "USD", "available")).isEqualTo(97_450L);
         }
@@ -159,7 +159,7 @@ class MerchantPortalBrowserIT {
             assertThat(post(browser, "/portal/api-keys").statusCode()).isEqualTo(403);
         });
         assertThat(api.get("/api/v1/balance", merchant.key()).status()).as("the key still works").isEqualTo(200);
-        assertThat(actions(viewer)).containsExactly("login_succeeded", "password_set");
+        assertThat(AuditTrail.actions(api, viewer)).containsExactly("login_succeeded", "password_set");
 
         String developer = loggedInUserId(merchant, "developer", browser -> {
             browser.visit("/portal/api-keys").submit("create-key");
@@ -171,7 +171,7 @@ class MerchantPortalBrowserIT {
             assertThat(browser.has("issued-key")).as("the secret is shown once").isFalse();
         });
         assertThat(api.get("/api/v1/balance", merchant.key()).status()).as("the revoked key").isEqualTo(401);
-        assertThat(actions(developer)).containsExactly("api_key_revoked", "api_key_issued", "login_succeeded", "password_set");
+        assertThat(AuditTrail.actions(api, developer)).containsExactly("api_key_revoked", "api_key_issued", "login_succeeded", "password_set");
     }
 
     @Test
@@ -195,7 +195,7 @@ class MerchantPortalBrowserIT {
             assertThat(browser.find("notice").getText()).contains(eventId, "queued");
             browser.screenshot("portal-webhook");
         });
-        assertThat(auditOf(developer)).extracting(entry -> entry.get("action").asString() + " " + entry.get("objectId").asString())
+        assertThat(AuditTrail.entries(api, developer, null)).extracting(entry -> entry.get("action").asString() + " " + entry.get("objectId").asString())
                 .first().isEqualTo("webhook_replayed " + endpointId);
     }
 
@@ -228,7 +228,7 @@ class MerchantPortalBrowserIT {
         });
         assertThat(api.get("/api/v1/card/" + otherCard, other.key()).field("state")).isEqualTo("active");
         assertThat(Fixtures.balance(api, other, "USD", "pending")).isZero();
-        assertThat(actions(owner)).containsExactly("login_succeeded", "password_set");
+        assertThat(AuditTrail.actions(api, owner)).containsExactly("login_succeeded", "password_set");
     }
 
     @Test
@@ -358,23 +358,6 @@ class MerchantPortalBrowserIT {
                 Map.of("cardId", cardId, "amount", amount, "currency", "USD", "merchantName", "Corner Cafe"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.field("authorizationId");
-    }
-
-    /** The user's own actions in the audit log, newest first. */
-    private List<String> actions(String userId) {
-        return actions(api, userId);
-    }
-
-    private static List<String> actions(Api api, String userId) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.get("/api/v1/admin/audit-log?limit=100&actor=" + userId, TestServer.ADMIN_KEY).json().get("data").forEach(entries::add);
-        return entries.stream().map(entry -> entry.get("action").asString()).toList();
-    }
-
-    private List<JsonNode> auditOf(String userId) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.get("/api/v1/admin/audit-log?limit=100&actor=" + userId, TestServer.ADMIN_KEY).json().get("data").forEach(entries::add);
-        return entries;
     }
 
     private HttpResponse<String> get(String path, Cookie session) throws Exception {

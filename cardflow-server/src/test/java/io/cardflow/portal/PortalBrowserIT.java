@@ -3,6 +3,7 @@ package io.cardflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardflow.testing.Api;
+import io.cardflow.testing.AuditTrail;
 import io.cardflow.testing.Browser;
 import io.cardflow.testing.Fixtures;
 import io.cardflow.testing.TestServer;
@@ -62,8 +63,8 @@ class PortalBrowserIT {
             assertThat(browser.path()).isEqualTo("/login");
             assertThat(get("/admin", session).statusCode()).as("the old session is gone").isEqualTo(302);
         }
-        assertThat(actions(operator.id())).containsExactly("logout", "login_succeeded", "password_set");
-        assertThat(auditOf("operator_key", "user_invited")).extracting(entry -> entry.get("objectId").asString()).contains(operator.id());
+        assertThat(AuditTrail.actions(api, operator.id())).containsExactly("logout", "login_succeeded", "password_set");
+        assertThat(AuditTrail.entries(api, "operator_key", "user_invited")).extracting(entry -> entry.get("objectId").asString()).contains(operator.id());
     }
 
     @Test
@@ -93,7 +94,7 @@ class PortalBrowserIT {
         }
         assertThat(eventTypes(own, user.id())).containsExactly("merchant_user.invited", "merchant_user.activated");
         assertThat(eventTypes(other, user.id())).isEmpty();
-        assertThat(actions(user.id())).containsExactly("login_succeeded", "password_set");
+        assertThat(AuditTrail.actions(api, user.id())).containsExactly("login_succeeded", "password_set");
     }
 
     @Test
@@ -122,9 +123,9 @@ class PortalBrowserIT {
         assertThat(listed.get("lockedUntil").isNull()).isFalse();
         assertThat(eventTypes(merchant, user.id())).containsExactly("merchant_user.invited", "merchant_user.activated",
                 "merchant_user.locked");
-        assertThat(actions(user.id())).containsExactly("login_failed", "account_locked", "login_failed", "login_failed",
+        assertThat(AuditTrail.actions(api, user.id())).containsExactly("login_failed", "account_locked", "login_failed", "login_failed",
                 "login_failed", "login_failed", "login_failed", "login_succeeded", "password_set");
-        assertThat(auditOf(user.id(), "login_failed")).extracting(entry -> entry.get("details").get("reason").asString())
+        assertThat(AuditTrail.entries(api, user.id(), "login_failed")).extracting(entry -> entry.get("details").get("reason").asString())
                 .containsExactly("locked", "bad_credentials", "bad_credentials", "bad_credentials", "bad_credentials", "bad_credentials");
     }
 
@@ -143,7 +144,7 @@ class PortalBrowserIT {
             assertThat(post("/password/setup", null, Map.of("token", "x".repeat(43), "password", PASSWORD,
                     "confirmation", PASSWORD)).statusCode()).isEqualTo(403);
         }
-        assertThat(actions(user.id())).containsExactly("login_succeeded", "password_set");
+        assertThat(AuditTrail.actions(api, user.id())).containsExactly("login_succeeded", "password_set");
     }
 
     @Test
@@ -175,21 +176,6 @@ class PortalBrowserIT {
     private static void activate(Browser browser, Invited user) {
         browser.visit(user.url()).type("password", PASSWORD).type("confirmation", PASSWORD).submit("set-password");
         assertThat(browser.path()).isEqualTo("/login");
-    }
-
-    /** The user's own actions in the audit log, newest first. */
-    private List<String> actions(String userId) {
-        List<String> actions = new ArrayList<>();
-        api.get("/api/v1/admin/audit-log?limit=100&actor=" + userId, TestServer.ADMIN_KEY).json().get("data")
-                .forEach(entry -> actions.add(entry.get("action").asString()));
-        return actions;
-    }
-
-    private List<JsonNode> auditOf(String actor, String action) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.get("/api/v1/admin/audit-log?limit=100&actor=" + actor + "&action=" + action, TestServer.ADMIN_KEY).json().get("data")
-                .forEach(entries::add);
-        return entries;
     }
 
     private List<String> eventTypes(Fixtures.TestMerchant merchant, String objectId) {
